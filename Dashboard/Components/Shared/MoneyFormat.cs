@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace CivilAffairs.Dashboard.Components.Shared;
+
+/// <summary>How the bureau writes money: yuan with two decimals, large sums in 万元 with four.</summary>
+public static class MoneyFormat
+{
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+
+    public static string Yuan(decimal amount) => amount.ToString("N2", Chinese);
+
+    public static string Yuan(decimal? amount) => amount is null ? "—" : Yuan(amount.Value);
+
+    public static string WanYuan(decimal amount) => (amount / 10_000m).ToString("N4", Chinese);
+
+    /// <summary>A change with its sign, e.g. +60.00.</summary>
+    public static string Change(decimal? change) => change switch
+    {
+        null => "—",
+        > 0 => "+" + Yuan(change.Value),
+        _ => Yuan(change.Value),
+    };
+}

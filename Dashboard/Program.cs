@@ -1,0 +1,38 @@
+using CivilAffairs.Dashboard;
+using CivilAffairs.Dashboard.Components;
+using CivilAffairs.Infrastructure.Persistence;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services));
+builder.Services.AddDashboard(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+app.UseSerilogRequestLogging();
+app.UseRequestLocalization(options =>
+{
+    // Chinese is the bureau's language whatever the browser asks for; English only on explicit choice
+    // (?culture=en or the culture cookie), for the day a translation is wanted.
+    options.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
+    options.RequestCultureProviders = options.RequestCultureProviders
+        .Where(p => p is not Microsoft.AspNetCore.Localization.AcceptLanguageHeaderRequestCultureProvider).ToList();
+});
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/health");
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>Entry point; partial so the tests' WebApplicationFactory can reach it.</summary>
+public partial class Program;

@@ -1,0 +1,27 @@
+using CivilAffairs.Domain.Areas;
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Standards;
+using Mapster;
+using Mediator;
+
+namespace CivilAffairs.Domain.Features.Standards;
+
+/// <summary>Every version of one variant's standard in a jurisdiction, newest first.</summary>
+public sealed record GetStandardHistory(string JurisdictionCode, string VariantCode) : IRequest<IReadOnlyList<StandardVersionDto>>;
+
+/// <summary>Projects the versions of the variant in SQL.</summary>
+public sealed class GetStandardHistoryHandler(IDataSessionFactory data, TypeAdapterConfig mapping)
+    : IRequestHandler<GetStandardHistory, IReadOnlyList<StandardVersionDto>>
+{
+    public async ValueTask<IReadOnlyList<StandardVersionDto>> Handle(GetStandardHistory request, CancellationToken ct)
+    {
+        await using var session = await data.OpenAsync(ct);
+        var jurisdictionId = await session.FindJurisdictionIdAsync(request.JurisdictionCode, ct);
+        if (jurisdictionId is null) return [];
+
+        return await session.ToListAsync(session.Query<BenefitStandard>()
+            .Where(s => s.JurisdictionId == jurisdictionId && s.VariantCode == request.VariantCode)
+            .OrderByDescending(s => s.EffectiveFrom)
+            .ProjectToType<StandardVersionDto>(mapping), ct);
+    }
+}

@@ -1,0 +1,59 @@
+using CivilAffairs.Domain.Areas;
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Programmes;
+
+namespace CivilAffairs.Domain.Standards;
+
+/// <summary>
+/// One version of a benefit standard (救助标准): the monthly amount per person of a programme variant in a
+/// jurisdiction, in force from a month until the month before the next version starts.
+/// </summary>
+public sealed class BenefitStandard : IVersioned
+{
+    /// <summary>No monthly standard of any programme comes near this; a larger figure is a typing error.</summary>
+    public const decimal MaxMonthlyAmount = 10_000m;
+    public const int DocumentNumberMaxLength = 60;
+    public const int ReasonMaxLength = 200;
+
+    private BenefitStandard() { }
+
+    internal BenefitStandard(int jurisdictionId, string variantCode, decimal monthlyAmount, YearMonth effectiveFrom,
+        string documentNumber, string? reason, DateTime recordedAtUtc, string recordedBy)
+    {
+        JurisdictionId = jurisdictionId;
+        VariantCode = variantCode;
+        MonthlyAmount = monthlyAmount;
+        EffectiveFrom = effectiveFrom;
+        DocumentNumber = documentNumber;
+        Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        RecordedAtUtc = recordedAtUtc;
+        RecordedBy = recordedBy;
+        Version = Guid.NewGuid();
+    }
+
+    public int Id { get; private set; }
+    public int JurisdictionId { get; private set; }
+    public Area? Jurisdiction { get; private set; }
+    public string VariantCode { get; private set; } = "";
+    public ProgrammeVariant? Variant { get; private set; }
+    /// <summary>Yuan per person per month, two decimals.</summary>
+    public decimal MonthlyAmount { get; private set; }
+    public YearMonth EffectiveFrom { get; private set; }
+    /// <summary>The last month in force; null while this is the current version.</summary>
+    public YearMonth? EffectiveTo { get; private set; }
+    /// <summary>The policy document that set it (文件号), e.g. 资民发〔2023〕5号.</summary>
+    public string DocumentNumber { get; private set; } = "";
+    public string? Reason { get; private set; }
+    public DateTime RecordedAtUtc { get; private set; }
+    public string RecordedBy { get; private set; } = "";
+    public Guid Version { get; set; }
+
+    public bool IsInForceIn(YearMonth month) => EffectiveFrom <= month && (EffectiveTo is null || month <= EffectiveTo);
+
+    /// <summary>Ends this version the month before its successor starts; the only change a version ever receives.</summary>
+    internal void EndBefore(YearMonth successorStart)
+    {
+        if (EffectiveTo is not null) throw new InvalidOperationException("A closed version is never changed again.");
+        EffectiveTo = successorStart.Previous;
+    }
+}

@@ -1,0 +1,57 @@
+using CivilAffairs.Domain.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivilAffairs.Infrastructure.Persistence;
+
+/// <summary>Opens one fresh DbContext per use-case call: a Blazor circuit never shares a context.</summary>
+public sealed class DataSessionFactory(IDbContextFactory<DashboardDbContext> contexts) : IDataSessionFactory
+{
+    public async Task<IDataSession> OpenAsync(CancellationToken cancellationToken = default) =>
+        new DataSession(await contexts.CreateDbContextAsync(cancellationToken));
+}
+
+/// <summary>EF Core behind the domain's <see cref="IDataSession"/>.</summary>
+public sealed class DataSession(DashboardDbContext context) : IDataSession
+{
+    public IQueryable<T> Query<T>() where T : class => context.Set<T>().AsNoTracking();
+    public IQueryable<T> Edit<T>() where T : class => context.Set<T>();
+    public void Add<T>(T entity) where T : class => context.Add(entity);
+
+    public Task<List<T>> ToListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
+        EntityFrameworkQueryableExtensions.ToListAsync(query, cancellationToken);
+
+    public Task<T?> FirstOrDefaultAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
+        EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(query, cancellationToken);
+
+    public Task<bool> AnyAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
+        EntityFrameworkQueryableExtensions.AnyAsync(query, cancellationToken);
+
+    public async Task SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            // SaveChanges wraps all its statements in one transaction.
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            throw new ConcurrencyConflictException(e);
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        {
+            // A unique key lost to a concurrent insert: the other user's write won.
+            throw new ConcurrencyConflictException(e);
+        }
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        SqliteException s => s.SqliteExtendedErrorCode is 2067 or 1555,
+        SqlException s => s.Number is 2601 or 2627,
+        _ => false,
+    };
+
+    public ValueTask DisposeAsync() => context.DisposeAsync();
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CivilAffairs.Infrastructure.Persistence;
+
+/// <summary>The database products the dashboard runs on.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>Provider-specific options, shared by the app and the design-time factories.</summary>
+public static class DatabaseOptions
+{
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider,
+        string connectionString)
+    {
+        _ = provider switch
+        {
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString,
+                o => o.MigrationsHistoryTable("__EFMigrationsHistory")),
+            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString,
+                o => o.EnableRetryOnFailure()),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider)),
+        };
+        return builder;
+    }
+}
