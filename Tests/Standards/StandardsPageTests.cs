@@ -1,0 +1,106 @@
+using Bunit;
+using CivilAffairs.Dashboard.Components.Pages.Standards;
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Features.Standards;
+using CivilAffairs.Domain.Programmes;
+using CivilAffairs.Tests.Support;
+
+namespace CivilAffairs.Tests.Standards;
+
+/// <summary>The standards page and its adjustment dialog, rendered with bUnit over a real database.</summary>
+public sealed class StandardsPageTests : ComponentTestContext
+{
+    private IRenderedComponent<StandardsPage> RenderPage()
+    {
+        var page = Context.Render<StandardsPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"[data-testid=amount-{ProgrammeCatalogue.RuralDibaoA}]")));
+        return page;
+    }
+
+    private static string Cell(IRenderedComponent<StandardsPage> page, string testId) =>
+        page.Find($"[data-testid={testId}]").TextContent.Trim();
+
+    private void OpenAdjustment(IRenderedComponent<StandardsPage> page)
+    {
+        page.Find("[data-testid=open-adjustment]").Click();
+        Dialogs.WaitForAssertion(() => Assert.NotEmpty(Dialogs.FindAll("[data-testid=adjust-save]")));
+    }
+
+    private void Type(string testId, string value) =>
+        Dialogs.Find($"input[data-testid={testId}], [data-testid={testId}] input").Input(value);
+
+    [Fact]
+    public void Shows_the_standards_in_force_with_the_previous_amount_and_the_change()
+    {
+        var page = RenderPage();
+
+        Assert.Equal("380.00", Cell(page, $"amount-{ProgrammeCatalogue.RuralDibaoA}"));
+        Assert.Equal("320.00", Cell(page, $"previous-{ProgrammeCatalogue.RuralDibaoA}"));
+        Assert.Equal("550.00", Cell(page, $"amount-{ProgrammeCatalogue.UrbanDibaoA}"));
+        Assert.Equal("715.00", Cell(page, $"amount-{ProgrammeCatalogue.ExtremePovertyUrbanInstitutional}"));
+        Assert.Equal("1,500.00", Cell(page, $"amount-{ProgrammeCatalogue.OrphanInstitutional}"));
+        Assert.Contains("+60.00", page.Markup);
+        Assert.Contains("资民发〔2023〕5号", page.Markup);
+        Assert.Contains("2026-11 执行的标准", page.Markup);
+    }
+
+    [Fact]
+    public void An_invalid_amount_is_shown_beside_its_field_and_nothing_is_saved()
+    {
+        var page = RenderPage();
+        OpenAdjustment(page);
+
+        Type($"new-{ProgrammeCatalogue.RuralDibaoA}", "-5");
+        Type("document-number", "");
+        Dialogs.Find("[data-testid=adjust-save]").Click();
+
+        Dialogs.WaitForAssertion(() => Assert.Contains("标准金额必须大于 0 元。", Dialogs.Markup));
+        Assert.Contains("请填写文件号。", Dialogs.Markup);
+        Assert.Equal("380.00", Cell(page, $"amount-{ProgrammeCatalogue.RuralDibaoA}"));
+    }
+
+    [Fact]
+    public async Task A_rule_that_needs_the_database_comes_back_beside_the_row()
+    {
+        var page = RenderPage();
+        OpenAdjustment(page);
+
+        Type("document-number", "资民发〔2027〕1号");
+        Type($"new-{ProgrammeCatalogue.UrbanDibaoA}", "500");
+        Dialogs.Find("[data-testid=adjust-save]").Click();
+
+        Dialogs.WaitForAssertion(() => Assert.Contains("降低标准必须填写原因", Dialogs.Markup));
+        var history = await Database.SendAsync(new GetStandardHistory("431081", ProgrammeCatalogue.UrbanDibaoA));
+        Assert.Equal(2, history.Count);
+    }
+
+    [Fact]
+    public async Task A_valid_adjustment_is_saved_and_the_table_shows_it_as_upcoming()
+    {
+        var page = RenderPage();
+        OpenAdjustment(page);
+
+        Type("document-number", "资民发〔2026〕12号");
+        Type($"new-{ProgrammeCatalogue.RuralDibaoA}", "420");
+        Type($"new-{ProgrammeCatalogue.DisabilityNursing}", "70");
+        Dialogs.Find("[data-testid=adjust-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("420.00", Cell(page, $"upcoming-{ProgrammeCatalogue.RuralDibaoA}")));
+        Assert.Contains("2027-01", Cell(page, $"upcoming-{ProgrammeCatalogue.RuralDibaoA}"));
+        Assert.Contains("70.00", Cell(page, $"upcoming-{ProgrammeCatalogue.DisabilityNursing}"));
+        var rows = await Database.SendAsync(new GetStandardsInForce("431081", new YearMonth(2027, 1)));
+        Assert.Equal(420m, rows.Single(r => r.Variant.Code == ProgrammeCatalogue.RuralDibaoA).Current!.MonthlyAmount);
+        Assert.Equal("资民发〔2026〕12号", rows.Single(r => r.Variant.Code == ProgrammeCatalogue.RuralDibaoA).Current!.DocumentNumber);
+    }
+
+    [Fact]
+    public void The_history_dialog_lists_every_version_newest_first()
+    {
+        var page = RenderPage();
+        page.Find($"[data-testid=history-{ProgrammeCatalogue.RuralDibaoA}]").Click();
+
+        Dialogs.WaitForAssertion(() => Assert.Equal(2, Dialogs.FindAll("[data-testid=history-amount]").Count));
+        Assert.Equal(["380.00", "320.00"], Dialogs.FindAll("[data-testid=history-amount]").Select(c => c.TextContent.Trim()));
+        Assert.Contains("至今", Dialogs.Markup);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+
+namespace CivilAffairs.Tests.Support;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright. On CI (the CI variable set) a missing browser fails the run;
+/// on a developer machine without Chromium the browser tests are skipped with this message.
+/// </summary>
+public static class Browser
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    public static bool MustRun => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+
+    public static void SkipUnlessAvailable()
+    {
+        if (File.Exists(ExecutablePath)) return;
+        if (MustRun) throw new InvalidOperationException($"CI is set but {ExecutablePath} is missing: install Debian's chromium.");
+        Skip.If(true, $"Chromium not found at {ExecutablePath}: install it (apt-get install -y chromium) to run the browser tests.");
+    }
+
+    public static async Task<(IPlaywright Playwright, IBrowserContext Context)> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var profile = Directory.CreateTempSubdirectory("civil-affairs-chromium-");
+        var context = await playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, new()
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Locale = "zh-CN",
+            ViewportSize = new() { Width = 1400, Height = 1000 },
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+        return (playwright, context);
+    }
+
+    /// <summary>Opens a page and waits until Blazor is interactive: clicks during prerendering are lost.</summary>
+    public static async Task<IPage> OpenAsync(IBrowserContext context, string url)
+    {
+        var page = context.Pages.FirstOrDefault() ?? await context.NewPageAsync();
+        await page.GotoAsync(url);
+        await page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        return page;
+    }
+}

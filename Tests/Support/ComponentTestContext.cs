@@ -1,0 +1,37 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace CivilAffairs.Tests.Support;
+
+/// <summary>
+/// A bUnit context wired like the app (real mediator, real SQLite database, MudBlazor, resources), with the
+/// popover and dialog providers rendered so selects and dialogs work.
+/// </summary>
+public abstract class ComponentTestContext : IAsyncLifetime
+{
+    protected BunitContext Context { get; private set; } = default!;
+    protected TestDatabase Database { get; private set; } = default!;
+    protected IRenderedComponent<MudDialogProvider> Dialogs { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        Context = new BunitContext();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Database.Compose(Context.Services);
+        Context.Services.AddMudServices();
+        Context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Context.AddAuthorization().SetAuthorized("测试员");
+        Context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
+        Context.Render<MudPopoverProvider>();
+        Dialogs = Context.Render<MudDialogProvider>();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
