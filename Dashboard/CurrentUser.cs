@@ -1,21 +1,16 @@
-using CivilAffairs.Domain.Common;
+using System.Security.Claims;
+using CivilAffairs.Domain.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CivilAffairs.Dashboard;
 
-/// <summary>The signed-in user of this circuit or request, as the use cases record it.</summary>
-public sealed class CurrentUser(AuthenticationStateProvider? authentication = null) : ICurrentUser
+/// <summary>The signed-in user of this circuit or request, as the cookie names them; the mediator then checks the database.</summary>
+public sealed class CurrentUser(AuthenticationStateProvider authentication) : ICurrentUser
 {
-    /// <summary>Until accounts exist (issue 3) changes are recorded as made at this workstation.</summary>
-    public const string Anonymous = "本机用户";
-
-    public string UserName
+    public async Task<Principal> GetAsync(CancellationToken cancellationToken = default)
     {
-        get
-        {
-            var task = authentication?.GetAuthenticationStateAsync();
-            var name = task is { IsCompletedSuccessfully: true } ? task.Result.User.Identity?.Name : null;
-            return string.IsNullOrWhiteSpace(name) ? Anonymous : name;
-        }
+        var state = await authentication.GetAuthenticationStateAsync();
+        var id = state.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        return id is null ? Principal.Anonymous : new Principal(id, state.User.Identity?.Name ?? id);
     }
 }

@@ -1,5 +1,7 @@
 using CivilAffairs.Dashboard;
 using CivilAffairs.Dashboard.Components;
+using CivilAffairs.Dashboard.Security;
+using CivilAffairs.Infrastructure.Identity;
 using CivilAffairs.Infrastructure.Persistence;
 using Serilog;
 
@@ -10,12 +12,17 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services.AddDashboard(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+
+if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(app, args);
+
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+await app.Services.GetRequiredService<AccountBootstrapper>().RunAsync();
 
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
+app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
 app.UseRequestLocalization(options =>
 {
@@ -26,13 +33,17 @@ app.UseRequestLocalization(options =>
         .Where(p => p is not Microsoft.AspNetCore.Localization.AcceptLanguageHeaderRequestCultureProvider).ToList();
 });
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
-app.MapHealthChecks("/health");
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point; partial so the tests' WebApplicationFactory can reach it.</summary>
 public partial class Program;

@@ -13,6 +13,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<IDataSession>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton(CreateMappingConfig());
         services.AddSingleton<IClock, SystemClock>();
+        services.AddScoped<Security.Actor>();
         return services;
     }
 

@@ -1,4 +1,11 @@
+using CivilAffairs.Domain.Auditing;
 using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Security;
+using CivilAffairs.Infrastructure.Auditing;
+using CivilAffairs.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
 using CivilAffairs.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -39,9 +46,48 @@ public static class DependencyInjection
                 break;
         }
 
-        services.AddSingleton<IDataSessionFactory, DataSessionFactory>();
+        services.AddScoped<IDataSessionFactory, DataSessionFactory>();
         services.AddSingleton<DatabaseInitializer>();
+        // Identity's stores take a scoped context; only per-call scopes (sign-in request, UserAccounts) resolve it.
+        services.AddScoped<DashboardDbContext>(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
+        services.AddIdentityStores(configuration);
+        services.AddSingleton<IAuditTrail, AuditTrail>();
+        services.AddDataProtection().SetApplicationName("CivilAffairs.Dashboard");
+        services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<DashboardDbContext>>(
+            (options, contexts) => options.XmlRepository = new DatabaseKeyRepository(contexts));
         return services;
+    }
+
+    private static void AddIdentityStores(this IServiceCollection services, IConfiguration configuration)
+    {
+        var lockout = configuration.GetSection("Security:Lockout");
+        services.AddIdentityCore<ApplicationUser>(o =>
+            {
+                // ASVS 5.0: length, not composition; the common-password list is a validator of its own.
+                o.Password.RequiredLength = PasswordPolicy.MinLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = lockout.GetValue("MaxFailedAttempts", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(lockout.GetValue("Minutes", 15));
+                o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<DashboardDbContext>()
+            .AddSignInManager<AccountSignIn>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<DashboardClaimsPrincipalFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        // Identity's default of 100,000 PBKDF2 iterations is below OWASP ASVS 5.0 (210,000 for HMAC-SHA512).
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.AddScoped<IUserAccounts, UserAccounts>();
+        services.AddSingleton<IUserDirectory, UserDirectory>();
+        services.AddSingleton<AccountSignals>();
+        services.AddSingleton<AccountBootstrapper>();
     }
 
     /// <summary>A relative SQLite file is placed under the app's content root, not wherever the shell happens to be.</summary>

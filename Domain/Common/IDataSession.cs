@@ -26,7 +26,15 @@ public interface IDataSession : IAsyncDisposable
 
     Task<bool> AnyAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default);
 
-    /// <summary>Saves every change of this session in one transaction; raises <see cref="ConcurrencyConflictException"/> on a lost update.</summary>
+    Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default);
+
+    /// <summary>Why these changes are made, recorded with each audit record of the save (e.g. the document number).</summary>
+    string? AuditReason { get; set; }
+
+    /// <summary>
+    /// Saves every change of this session, and the audit records describing them, in one transaction;
+    /// raises <see cref="ConcurrencyConflictException"/> on a lost update.
+    /// </summary>
     Task SaveChangesAsync(CancellationToken cancellationToken = default);
 }
 

@@ -17,12 +17,13 @@ public sealed class BenefitStandard : IVersioned
 
     private BenefitStandard() { }
 
-    internal BenefitStandard(int jurisdictionId, string variantCode, decimal monthlyAmount, YearMonth effectiveFrom,
-        string documentNumber, string? reason, DateTime recordedAtUtc, string recordedBy)
+    internal BenefitStandard(int jurisdictionId, string variantCode, decimal monthlyAmount, decimal? previousAmount,
+        YearMonth effectiveFrom, string documentNumber, string? reason, DateTime recordedAtUtc, string recordedBy)
     {
         JurisdictionId = jurisdictionId;
         VariantCode = variantCode;
         MonthlyAmount = monthlyAmount;
+        PreviousAmount = previousAmount;
         EffectiveFrom = effectiveFrom;
         DocumentNumber = documentNumber;
         Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
@@ -38,6 +39,8 @@ public sealed class BenefitStandard : IVersioned
     public ProgrammeVariant? Variant { get; private set; }
     /// <summary>Yuan per person per month, two decimals.</summary>
     public decimal MonthlyAmount { get; private set; }
+    /// <summary>The amount of the version this one replaced, so each version (and its audit record) reads "from → to".</summary>
+    public decimal? PreviousAmount { get; private set; }
     public YearMonth EffectiveFrom { get; private set; }
     /// <summary>The last month in force; null while this is the current version.</summary>
     public YearMonth? EffectiveTo { get; private set; }

@@ -50,9 +50,10 @@ public sealed class StandardSchedule
     {
         foreach (var rule in RulesFor(amount, effectiveFrom, reason)) BusinessRules.Check(rule);
 
-        Current?.EndBefore(effectiveFrom);
-        var next = new BenefitStandard(JurisdictionId, Variant.Code, amount, effectiveFrom, documentNumber.Trim(),
-            reason, recordedAtUtc, recordedBy);
+        var previous = Current;
+        previous?.EndBefore(effectiveFrom);
+        var next = new BenefitStandard(JurisdictionId, Variant.Code, amount, previous?.MonthlyAmount, effectiveFrom,
+            documentNumber.Trim(), reason, recordedAtUtc, recordedBy);
         _versions.Add(next);
         return next;
     }

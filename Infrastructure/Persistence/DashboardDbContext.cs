@@ -1,4 +1,8 @@
 using CivilAffairs.Domain.Areas;
+using CivilAffairs.Domain.Auditing;
+using CivilAffairs.Infrastructure.Auditing;
+using CivilAffairs.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using CivilAffairs.Domain.Common;
 using CivilAffairs.Domain.Programmes;
 using CivilAffairs.Domain.Standards;
@@ -11,11 +15,19 @@ namespace CivilAffairs.Infrastructure.Persistence;
 /// The dashboard's database. Each provider has a subclass that exists only to key its own migrations
 /// (see docs/decisions/002-migrations-per-provider.md); the model is the same.
 /// </summary>
-public abstract class DashboardDbContext(DbContextOptions options) : DbContext(options)
+public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
 {
+    /// <summary>Who the audit records of this context's saves name; set by whoever opens the context for a user.</summary>
+    public string AuditActor { get; set; } = Domain.Security.Actor.SystemName;
+
+    /// <summary>Why the next save is made, recorded on each of its audit records.</summary>
+    public string? AuditReason { get; set; }
+
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<ProgrammeVariant> ProgrammeVariants => Set<ProgrammeVariant>();
     public DbSet<BenefitStandard> BenefitStandards => Set<BenefitStandard>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -25,12 +37,20 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
         foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
             modelBuilder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Saves the changes and the audit records that describe them in one transaction: the rows, then one record
+    /// per written row (field-level old → new), chained by hash to the trail's last record.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         // SQLite cannot generate a row version, so the application renews the token on every update;
         // EF compares the original value in the UPDATE's WHERE clause on both providers.
@@ -39,7 +59,48 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
             if (entry.State == EntityState.Modified) entry.Entity.Version = Guid.NewGuid();
             if (entry.State == EntityState.Added && entry.Entity.Version == Guid.Empty) entry.Entity.Version = Guid.NewGuid();
         }
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var events = new List<AuditRecord>();
+        foreach (var entry in ChangeTracker.Entries<AuditRecord>().ToList())
+        {
+            // The trail is append-only: the application has no path that edits or removes a record.
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("Audit records are append-only.");
+            if (entry.State == EntityState.Added)
+            {
+                events.Add(entry.Entity);
+                entry.State = EntityState.Detached;
+            }
+        }
+        var capture = AuditCapture.Take(ChangeTracker);
+        if (capture.IsEmpty && events.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // On SQLite, BeginTransaction takes the write lock at once (BEGIN IMMEDIATE), so reading the chain's last
+        // link below cannot race another writer; on SQL Server the unique sequence index refuses a forked chain.
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var written = capture.IsEmpty ? 0 : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var now = DateTime.UtcNow;
+            var records = capture.ToRecords(now, AuditActor, AuditReason).Concat(events).ToList();
+            var last = await AuditRecords.AsNoTracking().OrderByDescending(r => r.Sequence)
+                .Select(r => new { r.Sequence, r.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var (sequence, hash) = last is null ? (0L, AuditRecord.Genesis) : (last.Sequence, last.Hash);
+            foreach (var record in records)
+            {
+                record.Chain(sequence, hash);
+                (sequence, hash) = (record.Sequence, record.Hash);
+                AuditRecords.Add(record);
+            }
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            AuditReason = null;
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
     }
 
     private sealed class YearMonthConverter() : ValueConverter<YearMonth, int>(m => m.Key, k => YearMonth.FromKey(k));

@@ -1,15 +1,23 @@
 using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Security;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivilAffairs.Infrastructure.Persistence;
 
-/// <summary>Opens one fresh DbContext per use-case call: a Blazor circuit never shares a context.</summary>
-public sealed class DataSessionFactory(IDbContextFactory<DashboardDbContext> contexts) : IDataSessionFactory
+/// <summary>
+/// Opens one fresh DbContext per use-case call (a Blazor circuit never shares a context), whose saves are
+/// audited in the name of the request's verified actor.
+/// </summary>
+public sealed class DataSessionFactory(IDbContextFactory<DashboardDbContext> contexts, Actor actor) : IDataSessionFactory
 {
-    public async Task<IDataSession> OpenAsync(CancellationToken cancellationToken = default) =>
-        new DataSession(await contexts.CreateDbContextAsync(cancellationToken));
+    public async Task<IDataSession> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var context = await contexts.CreateDbContextAsync(cancellationToken);
+        context.AuditActor = actor.UserName;
+        return new DataSession(context);
+    }
 }
 
 /// <summary>EF Core behind the domain's <see cref="IDataSession"/>.</summary>
@@ -28,11 +36,20 @@ public sealed class DataSession(DashboardDbContext context) : IDataSession
     public Task<bool> AnyAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
         EntityFrameworkQueryableExtensions.AnyAsync(query, cancellationToken);
 
+    public Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
+        EntityFrameworkQueryableExtensions.CountAsync(query, cancellationToken);
+
+    public string? AuditReason
+    {
+        get => context.AuditReason;
+        set => context.AuditReason = value;
+    }
+
     public async Task SaveChangesAsync(CancellationToken cancellationToken = default)
     {
         try
         {
-            // SaveChanges wraps all its statements in one transaction.
+            // One transaction for the rows and their audit records (DashboardDbContext.SaveChangesAsync).
             await context.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException e)

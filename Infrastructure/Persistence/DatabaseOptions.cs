@@ -19,8 +19,8 @@ public static class DatabaseOptions
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString,
                 o => o.MigrationsHistoryTable("__EFMigrationsHistory")),
-            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString,
-                o => o.EnableRetryOnFailure()),
+            // No retrying execution strategy: saves open their own transaction (rows + audit records together).
+            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString),
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),
         };
         return builder;

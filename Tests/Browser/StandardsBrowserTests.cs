@@ -18,6 +18,7 @@ public sealed class StandardsBrowserTests
         using var _ = playwright;
         await using var __ = context;
 
+        await SignIn.InBrowserAsync(context, baseAddress, "standards", returnUrl: "/standards");
         var page = await Support.Browser.OpenAsync(context, $"{baseAddress}/standards");
         var ruralA = ProgrammeCatalogue.RuralDibaoA;
         await Expect(page.Locator($"[data-testid=amount-{ruralA}]")).ToHaveTextAsync("380.00");
@@ -51,6 +52,7 @@ public sealed class StandardsBrowserTests
         using var _ = playwright;
         await using var __ = context;
 
+        await SignIn.InBrowserAsync(context, baseAddress, "standards", returnUrl: "/standards");
         var page = await Support.Browser.OpenAsync(context, $"{baseAddress}/standards");
         await page.Locator("[data-testid=open-adjustment]").ClickAsync();
         await page.Locator($"[data-testid=new-{ProgrammeCatalogue.RuralDibaoA}]").FillAsync("20000");

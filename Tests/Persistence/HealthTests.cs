@@ -33,7 +33,7 @@ public class HealthTests
     public async Task The_pages_are_served_in_Chinese()
     {
         await using var host = new DashboardHost();
-        using var client = host.CreateClient();
+        using var client = await SignIn.ClientAsync(host, "standards");
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/standards"));
@@ -43,18 +43,17 @@ public class HealthTests
         Assert.Contains("380.00", html);
     }
 
-    [Theory]
-    [InlineData("/")]
-    [InlineData("/roster")]
-    [InlineData("/payments")]
-    [InlineData("/reports")]
-    [InlineData("/admin")]
-    public async Task Every_section_in_the_navigation_answers(string path)
+    [Fact]
+    public async Task Every_section_not_built_yet_says_what_will_come_there()
     {
         await using var host = new DashboardHost();
-        using var client = host.CreateClient();
-        var response = await client.GetAsync(path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("coming-soon", await response.Content.ReadAsStringAsync());
+        // The statistician's and leader's roles open every section that is still planned.
+        using var statistician = await SignIn.ClientAsync(host, "statistician");
+        foreach (var path in new[] { "/", "/roster", "/payments", "/reports" })
+        {
+            var response = await statistician.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("coming-soon", await response.Content.ReadAsStringAsync());
+        }
     }
 }

@@ -180,7 +180,8 @@ public sealed class AdjustStandardsTests : IAsyncLifetime
     [Fact]
     public async Task Of_two_users_adjusting_the_same_standard_at_once_one_wins_and_the_other_is_told()
     {
-        var sessions = _db.Services.GetRequiredService<IDataSessionFactory>();
+        await using var scope = _db.Services.CreateAsyncScope();
+        var sessions = scope.ServiceProvider.GetRequiredService<IDataSessionFactory>();
         await using var first = await sessions.OpenAsync();
         await using var second = await sessions.OpenAsync();
         var variant = ProgrammeCatalogue.Find(ProgrammeCatalogue.RuralDibaoA)!;

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Bunit;
+using CivilAffairs.Domain.Security;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -20,10 +22,15 @@ public abstract class ComponentTestContext : IAsyncLifetime
         Database = await TestDatabase.CreateAsync();
         Context = new BunitContext();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
-        Database.Compose(Context.Services);
+        Database.Compose(Context.Services, testPrincipal: false);
         Context.Services.AddMudServices();
         Context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        Context.AddAuthorization().SetAuthorized("测试员");
+        var standardsAdmin = await Database.PrincipalOfAsync(Roles.StandardsAdmin);
+        var authorization = Context.AddAuthorization();
+        authorization.SetAuthorized(standardsAdmin.UserName);
+        authorization.SetRoles(Roles.StandardsAdmin);
+        authorization.SetPolicies(Roles.PermissionsOf([Roles.StandardsAdmin]).Select(p => p.ToString()).ToArray());
+        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, standardsAdmin.UserId!));
         Context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
         Context.Render<MudPopoverProvider>();
         Dialogs = Context.Render<MudDialogProvider>();

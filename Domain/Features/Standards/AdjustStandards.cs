@@ -1,6 +1,7 @@
 using CivilAffairs.Domain.Areas;
 using CivilAffairs.Domain.Common;
 using CivilAffairs.Domain.Programmes;
+using CivilAffairs.Domain.Security;
 using CivilAffairs.Domain.Standards;
 using CivilAffairs.Domain.Standards.Rules;
 using FluentValidation;
@@ -12,6 +13,7 @@ namespace CivilAffairs.Domain.Features.Standards;
 /// The yearly adjustment (年度调标): new amounts for several variants under one document number and one
 /// effective month, written all together or not at all. Rows without a new amount are left as they are.
 /// </summary>
+[RequiresPermission(Permission.AdjustStandards)]
 public sealed class AdjustStandards : IRequest<Result<AdjustmentOutcome>>
 {
     public string JurisdictionCode { get; set; } = "";
@@ -91,7 +93,7 @@ public sealed class StandardAdjustmentItemValidator : AbstractValidator<Standard
 }
 
 /// <summary>Checks every row against the standards already recorded, then writes all new versions in one save.</summary>
-public sealed class AdjustStandardsHandler(IDataSessionFactory data, IClock clock, ICurrentUser user)
+public sealed class AdjustStandardsHandler(IDataSessionFactory data, IClock clock, Actor actor)
     : IRequestHandler<AdjustStandards, Result<AdjustmentOutcome>>
 {
     public async ValueTask<Result<AdjustmentOutcome>> Handle(AdjustStandards request, CancellationToken ct)
@@ -121,9 +123,10 @@ public sealed class AdjustStandardsHandler(IDataSessionFactory data, IClock cloc
         {
             var reason = string.IsNullOrWhiteSpace(item.Reason) ? request.Reason : item.Reason;
             session.Add(schedule.Adjust(item.NewAmount!.Value, effectiveFrom, request.DocumentNumber, reason,
-                clock.Now.UtcDateTime, user.UserName));
+                clock.Now.UtcDateTime, actor.UserName));
         }
 
+        session.AuditReason = $"年度调标 {request.DocumentNumber.Trim()}" + (string.IsNullOrWhiteSpace(request.Reason) ? "" : $"：{request.Reason.Trim()}");
         await session.SaveChangesAsync(ct);
         return Result<AdjustmentOutcome>.Success(new AdjustmentOutcome(schedules.Count, effectiveFrom, request.DocumentNumber.Trim()));
     }

@@ -1,5 +1,6 @@
 using CivilAffairs.Domain.Areas;
 using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Security;
 using CivilAffairs.Domain.Standards;
 using Mapster;
 using Mediator;
@@ -7,6 +8,7 @@ using Mediator;
 namespace CivilAffairs.Domain.Features.Standards;
 
 /// <summary>Every version of one variant's standard in a jurisdiction, newest first.</summary>
+[RequiresPermission(Permission.ViewStandards)]
 public sealed record GetStandardHistory(string JurisdictionCode, string VariantCode) : IRequest<IReadOnlyList<StandardVersionDto>>;
 
 /// <summary>Projects the versions of the variant in SQL.</summary>

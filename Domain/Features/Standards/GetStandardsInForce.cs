@@ -1,5 +1,6 @@
 using CivilAffairs.Domain.Areas;
 using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Security;
 using CivilAffairs.Domain.Programmes;
 using CivilAffairs.Domain.Standards;
 using Mapster;
@@ -8,6 +9,7 @@ using Mediator;
 namespace CivilAffairs.Domain.Features.Standards;
 
 /// <summary>The standards in force in a jurisdiction in a month, one row per variant that has a monthly standard.</summary>
+[RequiresPermission(Permission.ViewStandards)]
 public sealed record GetStandardsInForce(string JurisdictionCode, YearMonth Month) : IRequest<IReadOnlyList<StandardInForce>>;
 
 /// <summary>Reads the jurisdiction's versions (a few per variant) and picks, per variant, the one in force and its neighbours.</summary>

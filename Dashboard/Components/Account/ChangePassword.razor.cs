@@ -1,0 +1,51 @@
+using CivilAffairs.Domain.Auditing;
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Infrastructure.Identity;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+
+namespace CivilAffairs.Dashboard.Components.Account;
+
+/// <summary>Changing one's own password: the current one, then a new one that passes the password policy.</summary>
+public partial class ChangePassword
+{
+    [Inject] private UserManager<ApplicationUser> Users { get; set; } = default!;
+    [Inject] private SignInManager<ApplicationUser> SignIn { get; set; } = default!;
+    [Inject] private IAuditTrail Audit { get; set; } = default!;
+    [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
+
+    [SupplyParameterFromForm] private PasswordInput Input { get; set; } = new();
+
+    private readonly List<string> _errors = [];
+    private bool _done;
+
+    private async Task ChangeAsync()
+    {
+        var user = await Users.GetUserAsync(HttpContext.User);
+        if (user is null) return;
+        if (Input.New != Input.Confirm)
+        {
+            _errors.Add(Messages.Get("PasswordMismatch"));
+            return;
+        }
+        var result = await Users.ChangePasswordAsync(user, Input.Current ?? "", Input.New ?? "");
+        if (!result.Succeeded)
+        {
+            _errors.AddRange(result.Errors.Select(e => e.Code == "PasswordMismatch" ? L["ChangePassword.WrongCurrent"].Value : e.Description));
+            return;
+        }
+        // The new security stamp would sign this browser out; renew its cookie instead.
+        await SignIn.RefreshSignInAsync(user);
+        await Audit.RecordAsync(new AuditEvent(AuditAction.PasswordChanged, user.UserName ?? "", "Account", user.Id, null));
+        _done = true;
+    }
+
+    /// <summary>The posted form.</summary>
+    public sealed class PasswordInput
+    {
+        public string? Current { get; set; }
+        public string? New { get; set; }
+        public string? Confirm { get; set; }
+    }
+}

@@ -1,0 +1,63 @@
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Security;
+using FluentValidation;
+using Mediator;
+
+namespace CivilAffairs.Domain.Features.Users;
+
+/// <summary>Creates an account with its roles and an initial password.</summary>
+[RequiresPermission(Permission.ManageUsers)]
+public sealed class CreateUser : IRequest<Result<string>>
+{
+    public string UserName { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string Password { get; set; } = "";
+    public List<string> Roles { get; set; } = [];
+}
+
+/// <summary>Form and pipeline checks of a new account.</summary>
+public sealed class CreateUserValidator : AbstractValidator<CreateUser>
+{
+    public CreateUserValidator()
+    {
+        RuleFor(x => x.UserName)
+            .NotEmpty().WithMessage(_ => Messages.Get("UserNameRequired"))
+            .Matches("^[A-Za-z0-9._-]{3,50}$").WithMessage(_ => Messages.Get("UserNameInvalid"));
+        RuleFor(x => x.DisplayName)
+            .NotEmpty().WithMessage(_ => Messages.Get("DisplayNameRequired"))
+            .MaximumLength(50).WithMessage(_ => Messages.Format("TextTooLong", 50));
+        RuleFor(x => x.Password).SetValidator(new PasswordValidator());
+        RuleFor(x => x.Roles).SetValidator(new RoleListValidator());
+    }
+}
+
+/// <summary>The password checks that need no list: length (ASVS: at least 12, no composition rules).</summary>
+public sealed class PasswordValidator : AbstractValidator<string>
+{
+    public PasswordValidator()
+    {
+        RuleFor(x => x)
+            .MinimumLength(PasswordPolicy.MinLength).WithMessage(_ => Messages.Format("PasswordTooShort", PasswordPolicy.MinLength))
+            .MaximumLength(PasswordPolicy.MaxLength).WithMessage(_ => Messages.Format("TextTooLong", PasswordPolicy.MaxLength))
+            .OverridePropertyName("");
+    }
+}
+
+/// <summary>At least one role, each a known one.</summary>
+public sealed class RoleListValidator : AbstractValidator<List<string>>
+{
+    public RoleListValidator()
+    {
+        RuleFor(x => x).NotEmpty().WithMessage(_ => Messages.Get("RolesRequired")).OverridePropertyName("");
+        RuleForEach(x => x).Must(r => Security.Roles.All.Contains(r)).WithMessage((_, r) => Messages.Format("UnknownRole", r))
+            .OverridePropertyName("");
+    }
+}
+
+/// <summary>Creates the account; the store enforces the common-password list and unique names.</summary>
+public sealed class CreateUserHandler(IUserAccounts accounts) : IRequestHandler<CreateUser, Result<string>>
+{
+    public async ValueTask<Result<string>> Handle(CreateUser request, CancellationToken ct) =>
+        await accounts.CreateAsync(request.UserName.Trim(), request.DisplayName.Trim(), request.Password,
+            request.Roles.Distinct().ToList(), ct);
+}

@@ -1,0 +1,54 @@
+namespace CivilAffairs.Domain.Security;
+
+/// <summary>Who the transport (a circuit, a request, the command line) says is calling.</summary>
+public sealed record Principal(string? UserId, string UserName)
+{
+    public bool IsAuthenticated => UserId is not null;
+    public static Principal Anonymous { get; } = new(null, "匿名");
+}
+
+/// <summary>The caller as the database knows them now: enabled or not, and their roles.</summary>
+/// <param name="AreaScopeId">
+/// The street/township a user is limited to, or null for the whole jurisdiction. Requests about an area will be
+/// checked against it when the roster arrives; today every user sees the whole jurisdiction.
+/// </param>
+public sealed record UserStanding(string UserId, string UserName, bool IsEnabled, IReadOnlyList<string> Roles, int? AreaScopeId = null);
+
+/// <summary>Tells who is calling; the dashboard implements it from the circuit or the HTTP request.</summary>
+public interface ICurrentUser
+{
+    Task<Principal> GetAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Reads a user's current standing; checked on every request, so disabling or a role change applies at once.</summary>
+public interface IUserDirectory
+{
+    Task<UserStanding?> FindAsync(string userId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The verified caller of the request in progress, set by the permission behavior before any handler runs and
+/// read by handlers and by the audit trail.
+/// </summary>
+public sealed class Actor
+{
+    public const string SystemName = "system";
+
+    public string UserName { get; private set; } = SystemName;
+    public string? UserId { get; private set; }
+    public IReadOnlyList<string> Roles { get; private set; } = [];
+    public int? AreaScopeId { get; private set; }
+
+    public void Become(UserStanding standing)
+    {
+        UserId = standing.UserId;
+        UserName = standing.UserName;
+        Roles = standing.Roles;
+        AreaScopeId = standing.AreaScopeId;
+    }
+
+    public bool Can(Permission permission) => Security.Roles.Allows(Roles, permission);
+}
+
+/// <summary>Thrown when a request is refused for want of a permission; the message is for the user.</summary>
+public sealed class PermissionDeniedException(string message) : Exception(message);

@@ -1,0 +1,50 @@
+namespace CivilAffairs.Domain.Security;
+
+/// <summary>The bureau's roles and what each may do. A user may hold several.</summary>
+public static class Roles
+{
+    /// <summary>领导: the cockpit and the reports, read only.</summary>
+    public const string Leader = "Leader";
+    /// <summary>业务员: the roster and the payments.</summary>
+    public const string Caseworker = "Caseworker";
+    /// <summary>标准管理员: adjusts the benefit standards.</summary>
+    public const string StandardsAdmin = "StandardsAdmin";
+    /// <summary>统计员: reports and exports.</summary>
+    public const string Statistician = "Statistician";
+    /// <summary>系统管理员: users, roles, audit.</summary>
+    public const string Admin = "Admin";
+
+    public static IReadOnlyList<string> All { get; } = [Leader, Caseworker, StandardsAdmin, Statistician, Admin];
+
+    public static string ChineseName(string role) => role switch
+    {
+        Leader => "领导",
+        Caseworker => "业务员",
+        StandardsAdmin => "标准管理员",
+        Statistician => "统计员",
+        Admin => "系统管理员",
+        _ => role,
+    };
+
+    private static readonly Dictionary<string, Permission[]> Grants = new()
+    {
+        [Leader] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.ViewPayments, Permission.ViewReports],
+        [Caseworker] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.EditRoster,
+            Permission.ViewPayments, Permission.RunPayments, Permission.RevealSensitive],
+        [StandardsAdmin] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.AdjustStandards],
+        [Statistician] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.ViewPayments,
+            Permission.ViewReports, Permission.ExportReports],
+        [Admin] = [Permission.ViewCockpit, Permission.ManageUsers, Permission.ViewAudit],
+    };
+
+    public static IReadOnlySet<Permission> PermissionsOf(IEnumerable<string> roles)
+    {
+        var permissions = new HashSet<Permission>();
+        foreach (var role in roles)
+            if (Grants.TryGetValue(role, out var granted)) permissions.UnionWith(granted);
+        return permissions;
+    }
+
+    public static bool Allows(IEnumerable<string> roles, Permission permission) =>
+        permission == Permission.SignedIn || PermissionsOf(roles).Contains(permission);
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CivilAffairs.Domain.Auditing;
+using CivilAffairs.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace CivilAffairs.Infrastructure.Auditing;
+
+/// <summary>Marks a property whose value must never appear in the audit trail in clear (ID numbers, bank accounts, secrets).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SensitiveAttribute : Attribute;
+
+/// <summary>
+/// Reads what a save is about to change, field by field, before EF forgets the original values; after the save
+/// (when generated keys are known) it turns them into audit records.
+/// </summary>
+internal sealed class AuditCapture
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // Identity's bookkeeping columns say nothing a reader of the trail needs, or are secrets.
+    private static readonly HashSet<string> Skipped =
+    [
+        nameof(IVersioned.Version), "ConcurrencyStamp", "SecurityStamp", "NormalizedUserName", "NormalizedEmail", "NormalizedName",
+    ];
+    private static readonly HashSet<string> Secret = ["PasswordHash"];
+
+    private readonly List<(EntityEntry Entry, AuditAction Action, List<FieldChange> Changes, string? KeyBefore)> _pending = [];
+
+    public bool IsEmpty => _pending.Count == 0;
+
+    public static AuditCapture Take(ChangeTracker tracker)
+    {
+        var capture = new AuditCapture();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.Entity is AuditRecord or DataProtectionKeyRecord) continue;
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Create,
+                EntityState.Modified => AuditAction.Update,
+                EntityState.Deleted => AuditAction.Delete,
+                _ => (AuditAction?)null,
+            };
+            if (action is null) continue;
+
+            var changes = new List<FieldChange>();
+            foreach (var property in entry.Properties)
+            {
+                var name = property.Metadata.Name;
+                if (Skipped.Contains(name)) continue;
+                if (action == AuditAction.Update && !property.IsModified) continue;
+                var old = action == AuditAction.Create ? null : Render(property.Metadata, property.OriginalValue);
+                var @new = action == AuditAction.Delete ? null : Render(property.Metadata, property.CurrentValue);
+                if (action == AuditAction.Update && old == @new) continue;
+                changes.Add(new FieldChange(name, old, @new));
+            }
+            if (action == AuditAction.Update && changes.Count == 0) continue;
+            capture._pending.Add((entry, action.Value, changes, action == AuditAction.Create ? null : KeyOf(entry)));
+        }
+        return capture;
+    }
+
+    public IEnumerable<AuditRecord> ToRecords(DateTime nowUtc, string userName, string? reason) =>
+        _pending.Select(p => new AuditRecord(nowUtc, userName, p.Action, p.Entry.Metadata.ClrType.Name,
+            p.KeyBefore ?? KeyOf(p.Entry), JsonSerializer.Serialize(p.Changes, Json), reason));
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        return key is null ? "" : string.Join(",", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+    }
+
+    private static string? Render(IProperty property, object? value)
+    {
+        if (value is null) return null;
+        if (Secret.Contains(property.Name)) return "******";
+        if (property.PropertyInfo?.GetCustomAttribute<SensitiveAttribute>() is not null) return Masking.Mask(value.ToString()!);
+        return value switch
+        {
+            decimal d => d.ToString("0.00", CultureInfo.InvariantCulture),
+            DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            YearMonth m => m.ToString(),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+    }
+}

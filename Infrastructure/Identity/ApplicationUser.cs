@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace CivilAffairs.Infrastructure.Identity;
+
+/// <summary>A member of the bureau's staff who signs in to the dashboard.</summary>
+public sealed class ApplicationUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    /// <summary>A disabled account cannot sign in and is refused on every request; accounts are never deleted (the audit trail names them).</summary>
+    public bool IsDisabled { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    /// <summary>Reserved for limiting a caseworker to one street/township (see docs/decisions/005).</summary>
+    public int? AreaScopeId { get; set; }
+}
