@@ -14,11 +14,18 @@ namespace CivilAffairs.Tests.Support;
 /// </summary>
 public sealed class DashboardHost : WebApplicationFactory<Program>
 {
+    private readonly bool _ownsDatabase;
+
+    /// <param name="databaseFile">A file shared with another host (a restart, a second instance); left in place on dispose.</param>
     public DashboardHost(string? databaseFile = null)
     {
+        _ownsDatabase = databaseFile is null;
         DatabaseFile = databaseFile ?? Path.Combine(Path.GetTempPath(), "civil-affairs-tests", $"{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
     }
+
+    /// <summary>Development by default: it serves static assets from the build output (stack notes) and creates the demo accounts.</summary>
+    public string Environment { get; init; } = "Development";
 
     public string DatabaseFile { get; }
     public FixedClock Clock { get; } = new(FixedClock.November2026);
@@ -28,8 +35,7 @@ public sealed class DashboardHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        // Development serves static assets from the build output (stack notes); tests run from there too.
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabaseFile}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
@@ -51,6 +57,7 @@ public sealed class DashboardHost : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (!_ownsDatabase) return;
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             if (File.Exists(DatabaseFile + suffix)) File.Delete(DatabaseFile + suffix);
     }

@@ -1,0 +1,135 @@
+using CivilAffairs.Domain.Auditing;
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Common.Behaviors;
+using CivilAffairs.Domain.Features.Audit;
+using CivilAffairs.Domain.Features.Standards;
+using CivilAffairs.Domain.Features.Users;
+using CivilAffairs.Domain.Programmes;
+using CivilAffairs.Domain.Security;
+using CivilAffairs.Tests.Support;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using System.Reflection;
+
+namespace CivilAffairs.Tests.Security;
+
+/// <summary>Each role against each request type, through the real pipeline.</summary>
+public sealed class PermissionTests : IAsyncLifetime
+{
+    private TestDatabase _db = default!;
+
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync();
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private static IEnumerable<Type> RequestTypes() => typeof(AdjustStandards).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IMessage).IsAssignableFrom(t));
+
+    /// <summary>One harmless request of every type; each would be refused or answered, never half-done.</summary>
+    private static Dictionary<Type, Func<object>> Samples() => new()
+    {
+        [typeof(GetStandardsInForce)] = () => new GetStandardsInForce("431081", new YearMonth(2023, 6)),
+        [typeof(GetStandardHistory)] = () => new GetStandardHistory("431081", ProgrammeCatalogue.RuralDibaoA),
+        [typeof(AdjustStandards)] = () => new AdjustStandards(), // invalid: passes the door, then fails validation
+        [typeof(ListUsers)] = () => new ListUsers(),
+        [typeof(CreateUser)] = () => new CreateUser(),
+        [typeof(SetUserEnabled)] = () => new SetUserEnabled("no-such-user", true),
+        [typeof(SetUserRoles)] = () => new SetUserRoles { UserId = "no-such-user", Roles = [Roles.Leader] },
+        [typeof(ResetUserPassword)] = () => new ResetUserPassword { UserId = "no-such-user", NewPassword = "a-long-enough-password" },
+        [typeof(SearchAudit)] = () => new SearchAudit(),
+        [typeof(VerifyAuditChain)] = () => new VerifyAuditChain(),
+    };
+
+    [Fact]
+    public void Every_request_type_declares_a_permission()
+    {
+        var undeclared = RequestTypes().Where(t => t.GetCustomAttribute<RequiresPermissionAttribute>() is null).Select(t => t.Name).ToList();
+        Assert.True(undeclared.Count == 0, $"Requests without [RequiresPermission]: {string.Join(", ", undeclared)}");
+    }
+
+    [Fact]
+    public void The_role_matrix_covers_every_request_type() =>
+        Assert.Equal(RequestTypes().OrderBy(t => t.Name), Samples().Keys.OrderBy(t => t.Name));
+
+    public static TheoryData<string> AllRoles() => [.. Roles.All];
+
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public async Task A_role_may_send_exactly_the_requests_its_permissions_allow(string role)
+    {
+        foreach (var (type, sample) in Samples())
+        {
+            var permission = type.GetCustomAttribute<RequiresPermissionAttribute>()!.Permission;
+            var refused = await IsRefusedAsync(sample(), role);
+            Assert.True(refused == !Roles.Allows([role], permission),
+                $"{role} → {type.Name} ({permission}): {(refused ? "refused" : "allowed")}");
+        }
+    }
+
+    [Fact]
+    public async Task A_refusal_is_audited_with_the_user_and_the_request()
+    {
+        var result = await _db.SendAsync(new AdjustStandards(), Roles.Leader);
+
+        Assert.Equal("PermissionDenied", Assert.Single(result.Errors).Rule);
+        Assert.Contains("调整救助标准", result.Errors[0].Message);
+        await using var context = _db.NewContext();
+        var record = await context.AuditRecords.OrderByDescending(r => r.Sequence).FirstAsync();
+        Assert.Equal(AuditAction.AccessDenied, record.Action);
+        Assert.Equal("leader", record.UserName);
+        Assert.Equal(nameof(AdjustStandards), record.EntityType);
+    }
+
+    [Fact]
+    public async Task A_caller_who_is_not_signed_in_is_refused()
+    {
+        await using var scope = _db.Services.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var refusal = await Assert.ThrowsAsync<PermissionDeniedException>(async () =>
+            await sender.Send(new GetStandardsInForce("431081", new YearMonth(2023, 6))));
+        Assert.Equal("请先登录。", refusal.Message);
+    }
+
+    [Fact]
+    public async Task A_disabled_user_is_refused_at_once()
+    {
+        var standardsAdmin = await _db.PrincipalOfAsync(Roles.StandardsAdmin);
+        Assert.NotEmpty(await _db.SendAsync(new GetStandardsInForce("431081", new YearMonth(2023, 6)), Roles.StandardsAdmin));
+
+        Assert.True((await _db.SendAsync(new SetUserEnabled(standardsAdmin.UserId!, false), Roles.Admin)).Succeeded);
+
+        var refusal = await Assert.ThrowsAsync<PermissionDeniedException>(() =>
+            _db.SendAsync(new GetStandardsInForce("431081", new YearMonth(2023, 6)), Roles.StandardsAdmin));
+        Assert.Equal("您的账号已停用，请联系系统管理员。", refusal.Message);
+    }
+
+    [Fact]
+    public async Task A_role_taken_away_stops_working_at_once()
+    {
+        var standardsAdmin = await _db.PrincipalOfAsync(Roles.StandardsAdmin);
+        Assert.True((await _db.SendAsync(new SetUserRoles { UserId = standardsAdmin.UserId!, Roles = [Roles.Leader] }, Roles.Admin)).Succeeded);
+
+        var result = await _db.SendAsync(new AdjustStandards(), Roles.StandardsAdmin);
+        Assert.Equal("PermissionDenied", Assert.Single(result.Errors).Rule);
+    }
+
+    private async Task<bool> IsRefusedAsync(object request, string role)
+    {
+        await using var scope = _db.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TestPrincipal>().Principal = await _db.PrincipalOfAsync(role);
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        try
+        {
+            var response = await sender.Send(request);
+            return response is IResult { Succeeded: false } result && result.Errors.Any(e => e.Rule == "PermissionDenied");
+        }
+        catch (PermissionDeniedException)
+        {
+            return true;
+        }
+        catch (RequestValidationException)
+        {
+            return false;
+        }
+    }
+}
