@@ -66,8 +66,11 @@ internal sealed class AuditCapture
     }
 
     public IEnumerable<AuditRecord> ToRecords(DateTime nowUtc, string userName, string? reason) =>
-        _pending.Select(p => new AuditRecord(nowUtc, userName, p.Action, p.Entry.Metadata.ClrType.Name,
+        _pending.Select(p => new AuditRecord(nowUtc, userName, p.Action, EntityName(p.Entry.Metadata.ClrType),
             p.KeyBefore ?? KeyOf(p.Entry), JsonSerializer.Serialize(p.Changes, Json), reason));
+
+    /// <summary>The type's name without a generic arity (IdentityUserRole`1 → IdentityUserRole), as filters and readers use it.</summary>
+    private static string EntityName(Type type) => type.Name.Split('`')[0];
 
     private static string KeyOf(EntityEntry entry)
     {

@@ -29,6 +29,13 @@ public partial class AuditPage
 
     private Task SearchAsync() => _table.ReloadServerData();
 
+    /// <summary>The Chinese name of an audited entity or request, falling back to the type name.</summary>
+    private string EntityName(string entityType)
+    {
+        var name = L[$"Entity.{entityType}"];
+        return name.ResourceNotFound ? entityType : name.Value;
+    }
+
     private async Task VerifyAsync()
     {
         _verifying = true;
