@@ -15,3 +15,7 @@ public static class Masking
             : string.Concat(trimmed.AsSpan(0, 4), new string('*', trimmed.Length - 8), trimmed.AsSpan(trimmed.Length - 4));
     }
 }
+
+/// <summary>Marks a property holding personal numbers (ID number, bank account): masked in audit records and on screen.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SensitiveAttribute : Attribute;

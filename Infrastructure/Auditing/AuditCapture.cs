@@ -10,10 +10,6 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CivilAffairs.Infrastructure.Auditing;
 
-/// <summary>Marks a property whose value must never appear in the audit trail in clear (ID numbers, bank accounts, secrets).</summary>
-[AttributeUsage(AttributeTargets.Property)]
-public sealed class SensitiveAttribute : Attribute;
-
 /// <summary>
 /// Reads what a save is about to change, field by field, before EF forgets the original values; after the save
 /// (when generated keys are known) it turns them into audit records.

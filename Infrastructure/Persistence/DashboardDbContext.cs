@@ -4,7 +4,9 @@ using CivilAffairs.Infrastructure.Auditing;
 using CivilAffairs.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Payments;
 using CivilAffairs.Domain.Programmes;
+using CivilAffairs.Domain.Roster;
 using CivilAffairs.Domain.Standards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -26,6 +28,11 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<ProgrammeVariant> ProgrammeVariants => Set<ProgrammeVariant>();
     public DbSet<BenefitStandard> BenefitStandards => Set<BenefitStandard>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<HouseholdEvent> HouseholdEvents => Set<HouseholdEvent>();
+    public DbSet<PaymentMonth> PaymentMonths => Set<PaymentMonth>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 

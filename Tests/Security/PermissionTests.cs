@@ -4,6 +4,7 @@ using CivilAffairs.Domain.Common.Behaviors;
 using CivilAffairs.Domain.Features.Audit;
 using CivilAffairs.Domain.Features.Standards;
 using CivilAffairs.Domain.Features.Users;
+using CivilAffairs.Domain.Features.Roster;
 using CivilAffairs.Domain.Programmes;
 using CivilAffairs.Domain.Security;
 using CivilAffairs.Tests.Support;
@@ -38,6 +39,18 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(ResetUserPassword)] = () => new ResetUserPassword { UserId = "no-such-user", NewPassword = "a-long-enough-password" },
         [typeof(SearchAudit)] = () => new SearchAudit(),
         [typeof(VerifyAuditChain)] = () => new VerifyAuditChain(),
+        [typeof(RegisterHousehold)] = () => new RegisterHousehold(),
+        [typeof(StopHousehold)] = () => new StopHousehold { HouseholdId = -1, Month = new YearMonth(2024, 1) },
+        [typeof(ChangeTier)] = () => new ChangeTier(),
+        [typeof(AddMember)] = () => new AddMember(),
+        [typeof(RemoveMember)] = () => new RemoveMember(-1, -1, default, false),
+        [typeof(MoveHousehold)] = () => new MoveHousehold(-1, -1, default),
+        [typeof(EnrollPerson)] = () => new EnrollPerson(-1, -1, "", default),
+        [typeof(EndEnrollment)] = () => new EndEnrollment(-1, -1, default, Domain.Roster.StopReason.Other),
+        [typeof(SearchRoster)] = () => new SearchRoster("431081"),
+        [typeof(GetHousehold)] = () => new GetHousehold(-1),
+        [typeof(RevealIdNumber)] = () => new RevealIdNumber(-1),
+        [typeof(ListAreas)] = () => new ListAreas("431081"),
     };
 
     [Fact]

@@ -114,6 +114,36 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AuditRecords");
                 });
 
+            modelBuilder.Entity("CivilAffairs.Domain.Payments.PaymentMonth", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("PaymentMonths");
+                });
+
             modelBuilder.Entity("CivilAffairs.Domain.Programmes.ProgrammeVariant", b =>
                 {
                     b.Property<string>("Code")
@@ -143,6 +173,209 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("ProgrammeVariants");
+                });
+
+            modelBuilder.Entity("CivilAffairs.Domain.Roster.Enrollment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LocalExceptionNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StopNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StopReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ToMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VariantCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("VariantCode", "FromMonth", "ToMonth");
+
+                    b.ToTable("Enrollments");
+                });
+
+            modelBuilder.Entity("CivilAffairs.Domain.Roster.Household", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankAccount")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegisteredMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Residence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("JurisdictionId", "ImportKey");
+
+                    b.HasIndex("JurisdictionId", "Status");
+
+                    b.ToTable("Households");
+                });
+
+            modelBuilder.Entity("CivilAffairs.Domain.Roster.HouseholdEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "Month");
+
+                    b.ToTable("HouseholdEvents");
+                });
+
+            modelBuilder.Entity("CivilAffairs.Domain.Roster.Person", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DisabilityCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DisabilityGrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("IdTail")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("JoinedMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LeftMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Relationship")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("IdTail");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("IdNumber", "Status");
+
+                    b.ToTable("Persons");
                 });
 
             modelBuilder.Entity("CivilAffairs.Domain.Standards.BenefitStandard", b =>
@@ -439,6 +672,63 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("CivilAffairs.Domain.Roster.Enrollment", b =>
+                {
+                    b.HasOne("CivilAffairs.Domain.Roster.Household", "Household")
+                        .WithMany("Enrollments")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivilAffairs.Domain.Roster.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CivilAffairs.Domain.Programmes.ProgrammeVariant", "Variant")
+                        .WithMany()
+                        .HasForeignKey("VariantCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Household");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Variant");
+                });
+
+            modelBuilder.Entity("CivilAffairs.Domain.Roster.Household", b =>
+                {
+                    b.HasOne("CivilAffairs.Domain.Areas.Area", "Community")
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Community");
+                });
+
+            modelBuilder.Entity("CivilAffairs.Domain.Roster.HouseholdEvent", b =>
+                {
+                    b.HasOne("CivilAffairs.Domain.Roster.Household", null)
+                        .WithMany("Events")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivilAffairs.Domain.Roster.Person", b =>
+                {
+                    b.HasOne("CivilAffairs.Domain.Roster.Household", "Household")
+                        .WithMany("Members")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Household");
+                });
+
             modelBuilder.Entity("CivilAffairs.Domain.Standards.BenefitStandard", b =>
                 {
                     b.HasOne("CivilAffairs.Domain.Areas.Area", "Jurisdiction")
@@ -507,6 +797,15 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CivilAffairs.Domain.Roster.Household", b =>
+                {
+                    b.Navigation("Enrollments");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

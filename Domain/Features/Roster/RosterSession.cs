@@ -1,0 +1,86 @@
+using CivilAffairs.Domain.Areas;
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Payments;
+using CivilAffairs.Domain.Roster;
+using CivilAffairs.Domain.Roster.Rules;
+using FluentValidation;
+
+namespace CivilAffairs.Domain.Features.Roster;
+
+/// <summary>The lookups every roster command shares: a household with its members, enrolments and timeline; the closed months.</summary>
+public static class RosterSession
+{
+    /// <summary>Loads the household tracked; its collections fill in as its rows are loaded into the same session.</summary>
+    public static async Task<Household?> LoadHouseholdAsync(this IDataSession session, int householdId, CancellationToken ct)
+    {
+        var household = await session.FirstOrDefaultAsync(session.Edit<Household>().Where(h => h.Id == householdId), ct);
+        if (household is null) return null;
+        await session.ToListAsync(session.Edit<Person>().Where(p => p.HouseholdId == householdId), ct);
+        await session.ToListAsync(session.Edit<Enrollment>().Where(e => e.HouseholdId == householdId), ct);
+        await session.ToListAsync(session.Edit<HouseholdEvent>().Where(e => e.HouseholdId == householdId), ct);
+        await session.FirstOrDefaultAsync(session.Edit<Area>().Where(a => a.Id == household.CommunityId), ct);
+        return household;
+    }
+
+    /// <summary>Refuses a change dated into a closed payment month, pointing to the correction flow.</summary>
+    public static async Task EnsureMonthOpenAsync(this IDataSession session, int jurisdictionId, YearMonth month, CancellationToken ct)
+    {
+        var lastClosed = await session.FirstOrDefaultAsync(session.Query<PaymentMonth>()
+            .Where(m => m.JurisdictionId == jurisdictionId && m.State == PaymentMonthState.Closed)
+            .OrderByDescending(m => m.Month).Select(m => (YearMonth?)m.Month), ct);
+        BusinessRules.Check(new ChangeCannotBeDatedIntoClosedMonth(month, lastClosed), "Month");
+    }
+
+    /// <summary>The household an active person with this number belongs to, if any.</summary>
+    public static Task<int?> ActiveHouseholdOfAsync(this IDataSession session, string idNumber, CancellationToken ct)
+    {
+        var normalized = idNumber.Trim().ToUpperInvariant();
+        return session.FirstOrDefaultAsync(session.Query<Person>()
+            .Where(p => p.IdNumber == normalized && p.Status == PersonStatus.Active)
+            .Select(p => (int?)p.HouseholdId), ct);
+    }
+
+    /// <summary>A community (社区/村) of the jurisdiction, tracked, or null.</summary>
+    public static async Task<(Area Community, int JurisdictionId)?> FindCommunityAsync(this IDataSession session, int communityId, CancellationToken ct)
+    {
+        var found = await session.FirstOrDefaultAsync(session.Query<Area>()
+            .Where(a => a.Id == communityId && a.Level == AreaLevel.Community)
+            .Select(a => new { JurisdictionId = a.Parent!.ParentId }), ct);
+        if (found?.JurisdictionId is null) return null;
+        var community = await session.FirstOrDefaultAsync(session.Edit<Area>().Where(a => a.Id == communityId), ct);
+        return (community!, found.JurisdictionId.Value);
+    }
+}
+
+/// <summary>A member as a form or import row enters them.</summary>
+public sealed class MemberInput
+{
+    public string Name { get; set; } = "";
+    public string IdNumber { get; set; } = "";
+    public Relationship Relationship { get; set; } = Relationship.Head;
+    public DisabilityCategory? DisabilityCategory { get; set; }
+    public DisabilityGrade? DisabilityGrade { get; set; }
+    public WorkCapacity WorkCapacity { get; set; } = WorkCapacity.Full;
+
+    public PersonDraft ToDraft() => new(Name, IdNumber, Relationship, DisabilityCategory, DisabilityGrade, WorkCapacity);
+}
+
+/// <summary>Checks a member's fields before the database is asked anything.</summary>
+public sealed class MemberInputValidator : AbstractValidator<MemberInput>
+{
+    public MemberInputValidator()
+    {
+        RuleFor(x => x.Name)
+            .NotEmpty().WithMessage(_ => Messages.Get("NameRequired"))
+            .MaximumLength(Person.NameMaxLength).WithMessage(_ => Messages.Format("TextTooLong", Person.NameMaxLength));
+        RuleFor(x => x.IdNumber)
+            .Must(id => !new IdNumberMustBeValid(id).IsBroken()).WithMessage(x => new IdNumberMustBeValid(x.IdNumber).Message);
+    }
+}
+
+/// <summary>A month is required and within the range the system keeps.</summary>
+public static class MonthRules
+{
+    public static IRuleBuilderOptions<T, YearMonth> RequiredMonth<T>(this IRuleBuilder<T, YearMonth> rule) =>
+        rule.Must(m => m != default).WithMessage(_ => Messages.Get("MonthRequired"));
+}

@@ -1,0 +1,109 @@
+using CivilAffairs.Domain.Areas;
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Programmes;
+using CivilAffairs.Domain.Roster;
+using CivilAffairs.Domain.Security;
+using Mediator;
+
+namespace CivilAffairs.Domain.Features.Roster;
+
+/// <summary>How the roster list is ordered.</summary>
+public enum RosterSort { Name = 1, Age = 2, Community = 3, Household = 4 }
+
+/// <summary>
+/// 花名册 search: by name (prefix), ID number (all 18 characters, or the last digits), area, programme, tier and
+/// status; a page at a time, counted and sorted in SQL.
+/// </summary>
+[RequiresPermission(Permission.ViewRoster)]
+public sealed record SearchRoster(
+    string JurisdictionCode,
+    string? Name = null,
+    string? IdNumber = null,
+    int? TownshipId = null,
+    int? CommunityId = null,
+    Programme? Programme = null,
+    string? VariantCode = null,
+    HouseholdStatus? Status = HouseholdStatus.Active,
+    RosterSort Sort = RosterSort.Household,
+    bool Descending = false,
+    int Page = 0,
+    int PageSize = 25) : IRequest<RosterPage>;
+
+/// <summary>One person as the roster lists them; the ID number is masked.</summary>
+public sealed record RosterRow(int PersonId, int HouseholdId, string Name, string IdNumberMasked, Sex Sex, int Age,
+    Relationship Relationship, string Township, string Community, HouseholdStatus Status, IReadOnlyList<string> Programmes);
+
+/// <summary>A page of the roster and how many persons match.</summary>
+public sealed record RosterPage(IReadOnlyList<RosterRow> Rows, int TotalCount);
+
+/// <summary>Builds the filtered query once, counts it, and reads only the requested page.</summary>
+public sealed class SearchRosterHandler(IDataSessionFactory data, IClock clock) : IRequestHandler<SearchRoster, RosterPage>
+{
+    public const int MaxPageSize = 200;
+
+    public async ValueTask<RosterPage> Handle(SearchRoster request, CancellationToken ct)
+    {
+        await using var session = await data.OpenAsync(ct);
+        var jurisdictionId = await session.FindJurisdictionIdAsync(request.JurisdictionCode, ct);
+        if (jurisdictionId is null) return new RosterPage([], 0);
+
+        var persons = session.Query<Person>().Where(p => p.Status == PersonStatus.Active && p.Household!.JurisdictionId == jurisdictionId);
+        if (request.Status is { } status) persons = persons.Where(p => p.Household!.Status == status);
+        if (!string.IsNullOrWhiteSpace(request.Name))
+        {
+            // A range on the indexed column instead of LIKE, which SQLite cannot serve from the index.
+            var prefix = request.Name.Trim();
+            var upper = prefix + '\uffff';
+            persons = persons.Where(p => p.Name.CompareTo(prefix) >= 0 && p.Name.CompareTo(upper) < 0);
+        }
+        if (!string.IsNullOrWhiteSpace(request.IdNumber))
+        {
+            var digits = request.IdNumber.Trim().ToUpperInvariant();
+            persons = digits.Length switch
+            {
+                Domain.Roster.IdNumber.Length => persons.Where(p => p.IdNumber == digits),
+                4 => persons.Where(p => p.IdTail == digits),
+                < 4 => persons.Where(p => p.IdTail.EndsWith(digits)),
+                _ => persons.Where(p => p.IdNumber.EndsWith(digits)),
+            };
+        }
+        if (request.CommunityId is { } community) persons = persons.Where(p => p.Household!.CommunityId == community);
+        else if (request.TownshipId is { } township) persons = persons.Where(p => p.Household!.Community!.ParentId == township);
+        if (request.VariantCode is { } code)
+            persons = persons.Where(p => session.Query<Enrollment>().Any(e => e.ToMonth == null && e.VariantCode == code &&
+                (e.PersonId == p.Id || (e.PersonId == null && e.HouseholdId == p.HouseholdId))));
+        else if (request.Programme is { } programme)
+            persons = persons.Where(p => session.Query<Enrollment>().Any(e => e.ToMonth == null && e.Variant!.Programme == programme &&
+                (e.PersonId == p.Id || (e.PersonId == null && e.HouseholdId == p.HouseholdId))));
+
+        var total = await session.CountAsync(persons, ct);
+        persons = (request.Sort, request.Descending) switch
+        {
+            (RosterSort.Name, false) => persons.OrderBy(p => p.Name).ThenBy(p => p.Id),
+            (RosterSort.Name, true) => persons.OrderByDescending(p => p.Name).ThenBy(p => p.Id),
+            (RosterSort.Age, false) => persons.OrderByDescending(p => p.BirthDate).ThenBy(p => p.Id),
+            (RosterSort.Age, true) => persons.OrderBy(p => p.BirthDate).ThenBy(p => p.Id),
+            (RosterSort.Community, false) => persons.OrderBy(p => p.Household!.CommunityId).ThenBy(p => p.HouseholdId).ThenBy(p => p.Id),
+            (RosterSort.Community, true) => persons.OrderByDescending(p => p.Household!.CommunityId).ThenBy(p => p.HouseholdId).ThenBy(p => p.Id),
+            (_, false) => persons.OrderBy(p => p.HouseholdId).ThenBy(p => p.Relationship).ThenBy(p => p.Id),
+            (_, true) => persons.OrderByDescending(p => p.HouseholdId).ThenBy(p => p.Relationship).ThenBy(p => p.Id),
+        };
+        var size = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var page = await session.ToListAsync(persons.Skip(Math.Max(0, request.Page) * size).Take(size).Select(p => new
+        {
+            p.Id, p.HouseholdId, p.Name, p.IdNumber, p.Sex, p.BirthDate, p.Relationship,
+            Township = p.Household!.Community!.Parent!.Name, Community = p.Household.Community.Name, p.Household.Status,
+        }), ct);
+
+        var personIds = page.Select(p => p.Id).ToList();
+        var householdIds = page.Select(p => p.HouseholdId).Distinct().ToList();
+        var enrollments = await session.ToListAsync(session.Query<Enrollment>()
+            .Where(e => e.ToMonth == null && (personIds.Contains(e.PersonId!.Value) || (e.PersonId == null && householdIds.Contains(e.HouseholdId))))
+            .Select(e => new { e.PersonId, e.HouseholdId, e.Variant!.Name }), ct);
+
+        var today = clock.Now.LocalDateTime;
+        return new RosterPage(page.Select(p => new RosterRow(p.Id, p.HouseholdId, p.Name, Masking.Mask(p.IdNumber), p.Sex,
+            Person.AgeOn(p.BirthDate, DateOnly.FromDateTime(today)), p.Relationship, p.Township, p.Community, p.Status,
+            enrollments.Where(e => e.PersonId == p.Id || (e.PersonId == null && e.HouseholdId == p.HouseholdId)).Select(e => e.Name).ToList())).ToList(), total);
+    }
+}

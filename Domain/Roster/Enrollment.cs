@@ -1,0 +1,79 @@
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Programmes;
+
+namespace CivilAffairs.Domain.Roster;
+
+/// <summary>
+/// A household (dibao) or a person (the other programmes) in a programme variant from a month until a month.
+/// A tier change ends one enrolment and starts the next, so history stays readable.
+/// </summary>
+public sealed class Enrollment : IVersioned
+{
+    public const int NoteMaxLength = 200;
+
+    private Enrollment() { }
+
+    internal Enrollment(Household household, Person? person, ProgrammeVariant variant, YearMonth from, string? localException)
+    {
+        Household = household;
+        Person = person;
+        VariantCode = variant.Code;
+        FromMonth = from;
+        LocalExceptionNote = string.IsNullOrWhiteSpace(localException) ? null : localException.Trim();
+        Version = Guid.NewGuid();
+    }
+
+    public int Id { get; private set; }
+    public int HouseholdId { get; private set; }
+    public Household? Household { get; private set; }
+    /// <summary>Null for a household enrolment (dibao covers every active member).</summary>
+    public int? PersonId { get; private set; }
+    public Person? Person { get; private set; }
+    public string VariantCode { get; private set; } = "";
+    public ProgrammeVariant? Variant { get; private set; }
+    public YearMonth FromMonth { get; private set; }
+    /// <summary>The last month covered; null while open.</summary>
+    public YearMonth? ToMonth { get; private set; }
+    public StopReason? StopReason { get; private set; }
+    public string? StopNote { get; private set; }
+    /// <summary>The documented local exception allowing a living subsidy outside a dibao household.</summary>
+    public string? LocalExceptionNote { get; private set; }
+    public Guid Version { get; set; }
+
+    public bool IsOpen => ToMonth is null;
+    public bool IsActiveIn(YearMonth month) => FromMonth <= month && (ToMonth is null || month <= ToMonth);
+
+    /// <summary>Ends the enrolment so that <paramref name="from"/> is the first month no longer covered.</summary>
+    internal void End(YearMonth from, StopReason? reason, string? note)
+    {
+        ToMonth = from.Previous;
+        StopReason = reason;
+        StopNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    }
+}
+
+/// <summary>One line of a household's timeline (动态管理记录).</summary>
+public sealed class HouseholdEvent
+{
+    public const int DescriptionMaxLength = 300;
+
+    private HouseholdEvent() { }
+
+    internal HouseholdEvent(HouseholdEventKind kind, YearMonth month, string description, DateTime recordedAtUtc, string recordedBy)
+    {
+        Kind = kind;
+        Month = month;
+        Description = description.Length <= DescriptionMaxLength ? description : description[..DescriptionMaxLength];
+        RecordedAtUtc = recordedAtUtc;
+        RecordedBy = recordedBy;
+    }
+
+    public long Id { get; private set; }
+    public int HouseholdId { get; private set; }
+    public HouseholdEventKind Kind { get; private set; }
+    /// <summary>The month the change takes effect.</summary>
+    public YearMonth Month { get; private set; }
+    public string Description { get; private set; } = "";
+    public DateTime RecordedAtUtc { get; private set; }
+    public string RecordedBy { get; private set; } = "";
+}

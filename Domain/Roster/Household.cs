@@ -1,0 +1,239 @@
+using CivilAffairs.Domain.Areas;
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Programmes;
+using CivilAffairs.Domain.Roster.Rules;
+
+namespace CivilAffairs.Domain.Roster;
+
+/// <summary>
+/// A household (户) on the roster: its members, its enrolments and the timeline of its changes. Every change
+/// (dynamic management, 动态管理) takes effect from a month and goes through this aggregate's rules.
+/// </summary>
+public sealed class Household : IVersioned
+{
+    public const int AddressMaxLength = 100;
+    public const int BankAccountMaxLength = 30;
+
+    private readonly List<Person> _members = [];
+    private readonly List<Enrollment> _enrollments = [];
+    private readonly List<HouseholdEvent> _events = [];
+
+    private Household() { }
+
+    public int Id { get; private set; }
+    public int JurisdictionId { get; private set; }
+    public int CommunityId { get; private set; }
+    public Area? Community { get; private set; }
+    public string Address { get; private set; } = "";
+    public Residence Residence { get; private set; }
+    [Sensitive]
+    public string? BankAccount { get; private set; }
+    public HouseholdStatus Status { get; private set; }
+    public YearMonth RegisteredMonth { get; private set; }
+    /// <summary>A key that makes re-importing the same roster row a no-op (the head's ID number by default).</summary>
+    public string? ImportKey { get; private set; }
+    public Guid Version { get; set; }
+
+    public IReadOnlyList<Person> Members => _members;
+    public IReadOnlyList<Enrollment> Enrollments => _enrollments;
+    public IReadOnlyList<HouseholdEvent> Events => _events;
+
+    public Person? Head => _members.FirstOrDefault(m => m.IsActive && m.Relationship == Relationship.Head);
+    public IEnumerable<Person> ActiveMembers => _members.Where(m => m.IsActive);
+    public Enrollment? OpenDibao => _enrollments.FirstOrDefault(e => e.PersonId is null && e.IsOpen);
+    private YearMonth LastChange => _events.Count == 0 ? RegisteredMonth : _events.Max(e => e.Month);
+
+    /// <summary>新增: a household with its members, and its dibao tier if it receives dibao.</summary>
+    public static Household Register(int jurisdictionId, Area community, string address, Residence residence, string? bankAccount,
+        IReadOnlyList<PersonDraft> members, ProgrammeVariant? dibao, YearMonth month, DateTime atUtc, string by, string? importKey = null)
+    {
+        BusinessRules.Check(new HouseholdHasExactlyOneHead(members.Count(m => m.Relationship == Relationship.Head)), "Members");
+        for (var i = 0; i < members.Count; i++) CheckDraft(members[i], $"Members[{i}].IdNumber");
+        var duplicate = members.GroupBy(m => m.IdNumber.Trim().ToUpperInvariant()).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) BusinessRules.Check(new IdNumberUniqueAmongActivePersons(duplicate.Key, true), "Members");
+        if (dibao is not null)
+        {
+            BusinessRules.Check(new VariantMustSuitEnrolment(dibao, ForHousehold: true), "VariantCode");
+            BusinessRules.Check(new DibaoMustMatchResidence(dibao, residence), "VariantCode");
+        }
+
+        var household = new Household
+        {
+            JurisdictionId = jurisdictionId,
+            Community = community,
+            Address = address.Trim(),
+            Residence = residence,
+            BankAccount = string.IsNullOrWhiteSpace(bankAccount) ? null : bankAccount.Trim(),
+            Status = HouseholdStatus.Active,
+            RegisteredMonth = month,
+            ImportKey = importKey,
+            Version = Guid.NewGuid(),
+        };
+        foreach (var draft in members) household._members.Add(new Person(draft, month));
+        if (dibao is not null) household._enrollments.Add(new Enrollment(household, null, dibao, month, null));
+        var head = household.Head!;
+        household.Record(HouseholdEventKind.Registered, month,
+            Messages.Format("Event.Registered", head.Name, members.Count, dibao?.Name ?? Messages.Get("Event.NoDibao")), atUtc, by);
+        return household;
+    }
+
+    /// <summary>停发: every enrolment of the household ends; the household leaves the roster of recipients.</summary>
+    public void Stop(YearMonth month, StopReason reason, string? note, DateTime atUtc, string by)
+    {
+        CheckChange(month);
+        BusinessRules.Check(new OtherStopReasonNeedsText(reason, note), "Note");
+        foreach (var enrollment in _enrollments.Where(e => e.IsOpen)) enrollment.End(month, reason, note);
+        Status = HouseholdStatus.Stopped;
+        Record(HouseholdEventKind.Stopped, month, Messages.Format("Event.Stopped", Messages.Get($"StopReason.{reason}"),
+            string.IsNullOrWhiteSpace(note) ? "" : $"（{note.Trim()}）"), atUtc, by);
+    }
+
+    /// <summary>调档: the open dibao enrolment ends and one in the new tier starts the same month.</summary>
+    public void ChangeTier(ProgrammeVariant newVariant, YearMonth month, DateTime atUtc, string by)
+    {
+        CheckChange(month);
+        var current = OpenDibao ?? throw new BusinessRuleViolationException(new HouseholdMustHaveDibao(), "VariantCode");
+        BusinessRules.Check(new VariantMustSuitEnrolment(newVariant, ForHousehold: true), "VariantCode");
+        BusinessRules.Check(new DibaoMustMatchResidence(newVariant, Residence), "VariantCode");
+        BusinessRules.Check(new TierMustChange(current.VariantCode, newVariant), "VariantCode");
+        var from = ProgrammeCatalogue.Find(current.VariantCode)!;
+        current.End(month, null, null);
+        _enrollments.Add(new Enrollment(this, null, newVariant, month, null));
+        Record(HouseholdEventKind.TierChanged, month, Messages.Format("Event.TierChanged", from.Name, newVariant.Name), atUtc, by);
+    }
+
+    /// <summary>Adds a member from a month; the caller has checked the number against the rest of the roster.</summary>
+    public Person AddMember(PersonDraft draft, YearMonth month, DateTime atUtc, string by)
+    {
+        CheckChange(month);
+        CheckDraft(draft, "IdNumber");
+        if (ActiveMembers.Any(m => m.IdNumber == draft.IdNumber.Trim().ToUpperInvariant()))
+            BusinessRules.Check(new IdNumberUniqueAmongActivePersons(draft.IdNumber, true), "IdNumber");
+        BusinessRules.Check(new HouseholdHasExactlyOneHead(1 + (draft.Relationship == Relationship.Head ? 1 : 0)), "Relationship");
+        var person = new Person(draft, month);
+        _members.Add(person);
+        Record(HouseholdEventKind.MemberAdded, month, Messages.Format("Event.MemberAdded", person.Name, Messages.Get($"Relationship.{person.Relationship}")), atUtc, by);
+        return person;
+    }
+
+    /// <summary>Removes a member (moved out or died); their own enrolments end. The head stays while others remain.</summary>
+    public void RemoveMember(int personId, YearMonth month, bool died, DateTime atUtc, string by)
+    {
+        CheckChange(month);
+        var person = ActiveMembers.FirstOrDefault(m => m.Id == personId) ?? throw new BusinessRuleViolationException(new MemberMustBeActive(), "PersonId");
+        if (person.Relationship == Relationship.Head)
+            BusinessRules.Check(new HouseholdHasExactlyOneHead(ActiveMembers.Count() == 1 ? 1 : 0), "PersonId");
+        foreach (var enrollment in _enrollments.Where(e => e.IsOpen && e.PersonId == personId))
+            enrollment.End(month, died ? StopReason.Died : StopReason.MovedAway, null);
+        person.Leave(month, died);
+        Record(HouseholdEventKind.MemberRemoved, month,
+            Messages.Format(died ? "Event.MemberDied" : "Event.MemberRemoved", person.Name), atUtc, by);
+    }
+
+    /// <summary>Moves the household to another community (迁移).</summary>
+    public void MoveTo(Area community, YearMonth month, DateTime atUtc, string by)
+    {
+        CheckChange(month);
+        var from = Community?.Name ?? "";
+        Community = community;
+        CommunityId = community.Id;
+        Record(HouseholdEventKind.Moved, month, Messages.Format("Event.Moved", from, community.Name), atUtc, by);
+    }
+
+    /// <summary>Enrols one member in a per-person programme (extreme poverty, disability subsidies, children's allowances).</summary>
+    public Enrollment EnrollPerson(int personId, ProgrammeVariant variant, YearMonth month, string? localException, DateTime atUtc, string by)
+    {
+        CheckChange(month);
+        var person = ActiveMembers.FirstOrDefault(m => m.Id == personId) ?? throw new BusinessRuleViolationException(new MemberMustBeActive(), "PersonId");
+        BusinessRules.Check(new VariantMustSuitEnrolment(variant, ForHousehold: false), "VariantCode");
+        var open = _enrollments.Where(e => e.IsOpen && e.PersonId == personId).Select(e => ProgrammeCatalogue.Find(e.VariantCode)!.Programme).ToHashSet();
+        BusinessRules.Check(new PersonNotAlreadyInProgramme(variant, open.Contains(variant.Programme)), "VariantCode");
+        foreach (var rule in RulesForPerson(person, variant, month, localException, open)) BusinessRules.Check(rule, "VariantCode");
+        var enrollment = new Enrollment(this, person, variant, month, localException);
+        _enrollments.Add(enrollment);
+        Record(HouseholdEventKind.Enrolled, month, Messages.Format("Event.Enrolled", person.Name, variant.Name), atUtc, by);
+        return enrollment;
+    }
+
+    private IEnumerable<IBusinessRule> RulesForPerson(Person person, ProgrammeVariant variant, YearMonth month, string? localException,
+        HashSet<Programme> open)
+    {
+        var inDibao = OpenDibao is not null;
+        switch (variant.Programme)
+        {
+            case Programme.ExtremePoverty:
+                yield return new ExtremePovertyAndDibaoExcludeEachOther(inDibao, true);
+                break;
+            case Programme.DisabilityNursing:
+                yield return new NursingSubsidyRequiresGradeOneOrTwo(person.DisabilityGrade);
+                break;
+            case Programme.DisabilityLiving:
+                yield return new LivingSubsidyRequiresDibaoHousehold(person.IsDisabled, inDibao, localException);
+                break;
+            case Programme.Orphan:
+                yield return new OrphanAndUnattendedChildExcludeEachOther(true, open.Contains(Programme.UnattendedChild));
+                yield return new ChildAllowanceRequiresAgeUnder18(person.AgeAt(month));
+                break;
+            case Programme.UnattendedChild:
+                yield return new OrphanAndUnattendedChildExcludeEachOther(open.Contains(Programme.Orphan), true);
+                yield return new ChildAllowanceRequiresAgeUnder18(person.AgeAt(month));
+                break;
+        }
+    }
+
+    /// <summary>Ends one person's enrolment from a month.</summary>
+    public void EndEnrollment(int enrollmentId, YearMonth month, StopReason reason, string? note, DateTime atUtc, string by)
+    {
+        CheckChange(month);
+        BusinessRules.Check(new OtherStopReasonNeedsText(reason, note), "Note");
+        var enrollment = _enrollments.FirstOrDefault(e => e.Id == enrollmentId && e.IsOpen && e.PersonId is not null)
+                         ?? throw new BusinessRuleViolationException(new MemberMustBeActive(), "EnrollmentId");
+        enrollment.End(month, reason, note);
+        var person = _members.First(m => m.Id == enrollment.PersonId);
+        Record(HouseholdEventKind.EnrollmentEnded, month, Messages.Format("Event.EnrollmentEnded", person.Name,
+            ProgrammeCatalogue.Find(enrollment.VariantCode)!.Name, Messages.Get($"StopReason.{reason}")), atUtc, by);
+    }
+
+    private void CheckChange(YearMonth month)
+    {
+        BusinessRules.Check(new HouseholdMustBeActive(Status));
+        BusinessRules.Check(new ChangeMustFollowPreviousChange(month, LastChange), "Month");
+    }
+
+    private static void CheckDraft(PersonDraft draft, string field)
+    {
+        BusinessRules.Check(new IdNumberMustBeValid(draft.IdNumber), field);
+        BusinessRules.Check(new EnteredDetailsMustAgreeWithIdNumber(draft), field);
+    }
+
+    private void Record(HouseholdEventKind kind, YearMonth month, string description, DateTime atUtc, string by) =>
+        _events.Add(new HouseholdEvent(kind, month, description, atUtc, by));
+}
+
+/// <summary>A tier change needs a current dibao enrolment to change.</summary>
+public sealed record HouseholdMustHaveDibao : IBusinessRule
+{
+    public bool IsBroken() => true;
+    public string Message => Messages.Get("NoDibaoToChange");
+}
+
+/// <summary>A tier change moves to another tier.</summary>
+public sealed record TierMustChange(string CurrentCode, ProgrammeVariant New) : IBusinessRule
+{
+    public bool IsBroken() => CurrentCode == New.Code;
+    public string Message => Messages.Get("TierUnchanged");
+}
+
+/// <summary>The person named is an active member of this household.</summary>
+public sealed record MemberMustBeActive : IBusinessRule
+{
+    public bool IsBroken() => true;
+    public string Message => Messages.Get("MemberNotActive");
+}
+
+/// <summary>One open enrolment per person and programme.</summary>
+public sealed record PersonNotAlreadyInProgramme(ProgrammeVariant Variant, bool AlreadyIn) : IBusinessRule
+{
+    public bool IsBroken() => AlreadyIn;
+    public string Message => Messages.Format("AlreadyInProgramme", Variant.Name);
+}

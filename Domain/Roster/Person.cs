@@ -1,0 +1,86 @@
+using CivilAffairs.Domain.Common;
+
+namespace CivilAffairs.Domain.Roster;
+
+/// <summary>A member of a household. Birth date and sex come from the ID number; female, elderly and minor are derived from them.</summary>
+public sealed class Person : IVersioned
+{
+    public const int NameMaxLength = 30;
+    public const int ElderlyAge = 60;
+    public const int AdultAge = 18;
+
+    private Person() { }
+
+    internal Person(PersonDraft draft, YearMonth joined)
+    {
+        var number = Roster.IdNumber.Parse(draft.IdNumber);
+        Name = draft.Name.Trim();
+        IdNumber = number.Value;
+        IdTail = number.LastFour;
+        BirthDate = number.BirthDate;
+        Sex = number.Sex;
+        Relationship = draft.Relationship;
+        DisabilityCategory = draft.DisabilityCategory;
+        DisabilityGrade = draft.DisabilityGrade;
+        WorkCapacity = draft.WorkCapacity;
+        Status = PersonStatus.Active;
+        JoinedMonth = joined;
+        Version = Guid.NewGuid();
+    }
+
+    public int Id { get; private set; }
+    public int HouseholdId { get; private set; }
+    public Household? Household { get; private set; }
+    public string Name { get; private set; } = "";
+    /// <summary>The full number; shown masked everywhere unless revealed (audited).</summary>
+    [Sensitive]
+    public string IdNumber { get; private set; } = "";
+    /// <summary>Last four characters, indexed: staff search by them.</summary>
+    public string IdTail { get; private set; } = "";
+    public DateOnly BirthDate { get; private set; }
+    public Sex Sex { get; private set; }
+    public Relationship Relationship { get; private set; }
+    public DisabilityCategory? DisabilityCategory { get; private set; }
+    public DisabilityGrade? DisabilityGrade { get; private set; }
+    public WorkCapacity WorkCapacity { get; private set; }
+    public PersonStatus Status { get; private set; }
+    public YearMonth JoinedMonth { get; private set; }
+    public YearMonth? LeftMonth { get; private set; }
+    public Guid Version { get; set; }
+
+    public bool IsActive => Status == PersonStatus.Active;
+    public bool IsFemale => Sex == Sex.Female;
+    public bool IsDisabled => DisabilityGrade is not null;
+
+    /// <summary>Age in completed years on the first day of <paramref name="month"/>.</summary>
+    public int AgeAt(YearMonth month) => AgeOn(BirthDate, month.FirstDay);
+
+    public static int AgeOn(DateOnly birth, DateOnly day)
+    {
+        var age = day.Year - birth.Year;
+        if (day < birth.AddYears(age)) age--;
+        return age;
+    }
+
+    public bool IsElderlyAt(YearMonth month) => AgeAt(month) >= ElderlyAge;
+    public bool IsMinorAt(YearMonth month) => AgeAt(month) < AdultAge;
+
+    internal void Leave(YearMonth month, bool died)
+    {
+        Status = died ? PersonStatus.Deceased : PersonStatus.Removed;
+        LeftMonth = month.Previous;
+    }
+
+    internal void BecomeHead() => Relationship = Relationship.Head;
+}
+
+/// <summary>A person as a form or an import row enters them.</summary>
+public sealed record PersonDraft(
+    string Name,
+    string IdNumber,
+    Relationship Relationship,
+    DisabilityCategory? DisabilityCategory = null,
+    DisabilityGrade? DisabilityGrade = null,
+    WorkCapacity WorkCapacity = WorkCapacity.Full,
+    Sex? EnteredSex = null,
+    DateOnly? EnteredBirthDate = null);

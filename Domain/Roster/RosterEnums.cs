@@ -1,0 +1,35 @@
+namespace CivilAffairs.Domain.Roster;
+
+/// <summary>Whether a household is receiving assistance.</summary>
+public enum HouseholdStatus { Active = 1, Stopped = 2 }
+
+/// <summary>Whether a person is still a member of their household.</summary>
+public enum PersonStatus { Active = 1, Removed = 2, Deceased = 3 }
+
+/// <summary>Relationship to the head of household (与户主关系).</summary>
+public enum Relationship { Head = 1, Spouse = 2, Child = 3, Parent = 4, Grandchild = 5, Sibling = 6, Other = 7 }
+
+/// <summary>Disability category (残疾类别).</summary>
+public enum DisabilityCategory { Visual = 1, Hearing = 2, Speech = 3, Physical = 4, Intellectual = 5, Mental = 6, Multiple = 7 }
+
+/// <summary>Disability grade (残疾等级): 一级 is the most severe.</summary>
+public enum DisabilityGrade { One = 1, Two = 2, Three = 3, Four = 4 }
+
+/// <summary>Capacity to work (劳动能力).</summary>
+public enum WorkCapacity { Full = 1, Partial = 2, None = 3 }
+
+/// <summary>Why assistance stops (停发原因).</summary>
+public enum StopReason { IncomeAboveLine = 1, MovedAway = 2, Died = 3, Other = 4 }
+
+/// <summary>What happened to a household, as its timeline shows.</summary>
+public enum HouseholdEventKind
+{
+    Registered = 1,
+    Stopped = 2,
+    TierChanged = 3,
+    MemberAdded = 4,
+    MemberRemoved = 5,
+    Moved = 6,
+    Enrolled = 7,
+    EnrollmentEnded = 8,
+}

@@ -1,0 +1,120 @@
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Programmes;
+
+namespace CivilAffairs.Domain.Roster.Rules;
+
+/// <summary>The number must pass GB 11643: 18 characters, a real birth date, the right check character.</summary>
+public sealed record IdNumberMustBeValid(string? Text) : IBusinessRule
+{
+    public bool IsBroken() => IdNumber.Check(Text) is not null;
+    public string Message => Messages.Get($"IdNumber.{IdNumber.Check(Text)}");
+}
+
+/// <summary>A birth date or sex typed in beside the number must agree with what the number encodes.</summary>
+public sealed record EnteredDetailsMustAgreeWithIdNumber(PersonDraft Draft) : IBusinessRule
+{
+    public bool IsBroken() => IdNumber.TryParse(Draft.IdNumber, out var number) &&
+        ((Draft.EnteredBirthDate is { } birth && birth != number.BirthDate) || (Draft.EnteredSex is { } sex && sex != number.Sex));
+    public string Message => Messages.Get("IdNumberDisagrees");
+}
+
+/// <summary>An ID number belongs to one active person: the same person cannot be on the roster twice.</summary>
+public sealed record IdNumberUniqueAmongActivePersons(string IdNumber, bool AlreadyActive) : IBusinessRule
+{
+    public bool IsBroken() => AlreadyActive;
+    public string Message => Messages.Format("IdNumberTaken", Common.Masking.Mask(IdNumber));
+}
+
+/// <summary>A person is a member of one household at a time; they leave one before joining another.</summary>
+public sealed record PersonBelongsToOneHouseholdAtATime(string IdNumber, int? ActiveHouseholdId) : IBusinessRule
+{
+    public bool IsBroken() => ActiveHouseholdId is not null;
+    public string Message => Messages.Format("PersonInOtherHousehold", Common.Masking.Mask(IdNumber), ActiveHouseholdId);
+}
+
+/// <summary>Extreme-poverty support and dibao are alternatives for the same person, never both.</summary>
+public sealed record ExtremePovertyAndDibaoExcludeEachOther(bool PersonInDibaoHousehold, bool PersonInExtremePoverty) : IBusinessRule
+{
+    public bool IsBroken() => PersonInDibaoHousehold && PersonInExtremePoverty;
+    public string Message => Messages.Get("ExtremePovertyExcludesDibao");
+}
+
+/// <summary>An orphan is not also a de-facto unattended child, and the other way round.</summary>
+public sealed record OrphanAndUnattendedChildExcludeEachOther(bool IsOrphan, bool IsUnattendedChild) : IBusinessRule
+{
+    public bool IsBroken() => IsOrphan && IsUnattendedChild;
+    public string Message => Messages.Get("OrphanExcludesUnattended");
+}
+
+/// <summary>The nursing subsidy is for severe disability: grade 一级 or 二级.</summary>
+public sealed record NursingSubsidyRequiresGradeOneOrTwo(DisabilityGrade? Grade) : IBusinessRule
+{
+    public bool IsBroken() => Grade is not (DisabilityGrade.One or DisabilityGrade.Two);
+    public string Message => Messages.Get("NursingNeedsGrade");
+}
+
+/// <summary>The living subsidy is for disabled people in dibao households, unless a local exception is documented.</summary>
+public sealed record LivingSubsidyRequiresDibaoHousehold(bool IsDisabled, bool InDibaoHousehold, string? LocalException) : IBusinessRule
+{
+    public bool IsBroken() => !IsDisabled || (!InDibaoHousehold && string.IsNullOrWhiteSpace(LocalException));
+    public string Message => IsDisabled ? Messages.Get("LivingNeedsDibao") : Messages.Get("LivingNeedsDisability");
+}
+
+/// <summary>Children's allowances stop at 18.</summary>
+public sealed record ChildAllowanceRequiresAgeUnder18(int AgeInMonth) : IBusinessRule
+{
+    public bool IsBroken() => AgeInMonth >= Person.AdultAge;
+    public string Message => Messages.Get("ChildAllowanceNeedsMinor");
+}
+
+/// <summary>Dibao follows the registration: urban dibao for urban households, rural for rural.</summary>
+public sealed record DibaoMustMatchResidence(ProgrammeVariant Variant, Residence Residence) : IBusinessRule
+{
+    public bool IsBroken() => Variant.CoversHousehold && Variant.Residence != Residence;
+    public string Message => Messages.Format("DibaoResidenceMismatch", Variant.Name);
+}
+
+/// <summary>Dibao is enrolled per household, the other programmes per person.</summary>
+public sealed record VariantMustSuitEnrolment(ProgrammeVariant Variant, bool ForHousehold) : IBusinessRule
+{
+    public bool IsBroken() => Variant.CoversHousehold != ForHousehold || !Variant.HasMonthlyStandard;
+    public string Message => Messages.Format(ForHousehold ? "VariantNotForHousehold" : "VariantNotForPerson", Variant.Name);
+}
+
+/// <summary>A household has exactly one head among its active members.</summary>
+public sealed record HouseholdHasExactlyOneHead(int Heads) : IBusinessRule
+{
+    public bool IsBroken() => Heads != 1;
+    public string Message => Messages.Get("OneHeadPerHousehold");
+}
+
+/// <summary>
+/// A change dated into a closed payment month would alter money already paid: it is refused here and made through
+/// the payment month's correction flow (back pay or recovery in the next open month).
+/// </summary>
+public sealed record ChangeCannotBeDatedIntoClosedMonth(YearMonth Month, YearMonth? LastClosed) : IBusinessRule
+{
+    public bool IsBroken() => LastClosed is { } closed && Month <= closed;
+    public string Message => Messages.Format("MonthClosed", Month, LastClosed);
+}
+
+/// <summary>Only an active household can change; a stopped one is registered anew.</summary>
+public sealed record HouseholdMustBeActive(HouseholdStatus Status) : IBusinessRule
+{
+    public bool IsBroken() => Status != HouseholdStatus.Active;
+    public string Message => Messages.Get("HouseholdStopped");
+}
+
+/// <summary>A change takes effect after the household's last change, so the timeline stays in order.</summary>
+public sealed record ChangeMustFollowPreviousChange(YearMonth Month, YearMonth LastChange) : IBusinessRule
+{
+    public bool IsBroken() => Month < LastChange;
+    public string Message => Messages.Format("ChangeBeforeLast", LastChange);
+}
+
+/// <summary>"Other" as a stop reason needs the reason written out.</summary>
+public sealed record OtherStopReasonNeedsText(StopReason Reason, string? Note) : IBusinessRule
+{
+    public bool IsBroken() => Reason == StopReason.Other && string.IsNullOrWhiteSpace(Note);
+    public string Message => Messages.Get("StopNoteRequired");
+}
