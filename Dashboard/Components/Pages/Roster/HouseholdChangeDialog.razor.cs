@@ -1,0 +1,72 @@
+using CivilAffairs.Dashboard.Components.Shared;
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Features.Roster;
+using CivilAffairs.Domain.Roster;
+using Mediator;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+
+namespace CivilAffairs.Dashboard.Components.Pages.Roster;
+
+/// <summary>The dynamic-management forms of a household, each sent as its own request; errors beside the fields.</summary>
+public partial class HouseholdChangeDialog
+{
+    /// <summary>Which change the dialog makes.</summary>
+    public enum Kind { Tier, Stop, Move, AddMember, RemoveMember, Enroll, EndEnrollment }
+
+    [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
+    [Inject] private ISender Sender { get; set; } = default!;
+    [Inject] private IClock Clock { get; set; } = default!;
+    [Inject] private IOptions<BureauOptions> Bureau { get; set; } = default!;
+
+    [Parameter] public HouseholdDetail? Household { get; set; }
+    [Parameter] public Kind Action { get; set; }
+    /// <summary>The member or enrolment the change is about, where it is about one.</summary>
+    [Parameter] public int? TargetId { get; set; }
+
+    private readonly FormErrors _errors = new();
+    private readonly MemberInput _member = new() { Relationship = Relationship.Spouse };
+    private IReadOnlyList<TownshipOption> _areas = [];
+    private YearMonth _month;
+    private string? _variant;
+    private StopReason _reason = StopReason.IncomeAboveLine;
+    private string? _note;
+    private int _community;
+    private bool _died;
+    private bool _saving;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _month = Clock.CurrentMonth.Next;
+        if (Action == Kind.Move) _areas = await Sender.Send(new ListAreas(Bureau.Value.JurisdictionCode));
+    }
+
+    private async Task SaveAsync()
+    {
+        _saving = true;
+        try
+        {
+            var id = Household!.Id;
+            Result result = Action switch
+            {
+                Kind.Tier => await Sender.Send(new ChangeTier { HouseholdId = id, Month = _month, VariantCode = _variant ?? "" }),
+                Kind.Stop => await Sender.Send(new StopHousehold { HouseholdId = id, Month = _month, Reason = _reason, Note = _note }),
+                Kind.Move => await Sender.Send(new MoveHousehold(id, _community, _month)),
+                Kind.AddMember => await Sender.Send(new AddMember { HouseholdId = id, Month = _month, Member = _member }),
+                Kind.RemoveMember => await Sender.Send(new RemoveMember(id, TargetId!.Value, _month, _died)),
+                Kind.Enroll => await Sender.Send(new EnrollPerson(id, TargetId!.Value, _variant ?? "", _month, _note)),
+                _ => await Sender.Send(new EndEnrollment(id, TargetId!.Value, _month, _reason, _note)),
+            };
+            if (result.Succeeded) Dialog.Close(DialogResult.Ok(true));
+            else _errors.Set(result.Errors);
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    private static bool IsShownBesideAField(string field) =>
+        field is "Month" or "VariantCode" or "Note" or "CommunityId" || field.StartsWith("Member.", StringComparison.Ordinal);
+}

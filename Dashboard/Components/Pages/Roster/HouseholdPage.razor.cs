@@ -1,0 +1,44 @@
+using CivilAffairs.Domain.Features.Roster;
+using Mediator;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CivilAffairs.Dashboard.Components.Pages.Roster;
+
+/// <summary>A household: members, enrolments, timeline, and the dynamic-management actions.</summary>
+public partial class HouseholdPage
+{
+    [Inject] private ISender Sender { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [Parameter] public int Id { get; set; }
+
+    private HouseholdDetail? _household;
+    private bool _loaded;
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        _household = await Sender.Send(new GetHousehold(Id));
+        _loaded = true;
+    }
+
+    private async Task OpenAsync(HouseholdChangeDialog.Kind kind, int? targetId = null)
+    {
+        var parameters = new DialogParameters<HouseholdChangeDialog>
+        {
+            { d => d.Household, _household },
+            { d => d.Action, kind },
+            { d => d.TargetId, targetId },
+        };
+        var dialog = await Dialogs.ShowAsync<HouseholdChangeDialog>(L[$"Household.{kind}"], parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add(L["Users.Saved"], Severity.Success);
+            await LoadAsync();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using CivilAffairs.Domain.Features.Roster;
+using CivilAffairs.Domain.Programmes;
+using CivilAffairs.Domain.Roster;
+using Mediator;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+
+namespace CivilAffairs.Dashboard.Components.Pages.Roster;
+
+/// <summary>The roster: filters, and one page at a time from the server (the circuit never holds the whole roster).</summary>
+public partial class RosterPage
+{
+    [Inject] private ISender Sender { get; set; } = default!;
+    [Inject] private IOptions<BureauOptions> Bureau { get; set; } = default!;
+
+    /// <summary>Links from the cockpit open the roster filtered to a township or a programme.</summary>
+    [SupplyParameterFromQuery(Name = "township")] public int? TownshipQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "programme")] public string? ProgrammeQuery { get; set; }
+
+    private MudTable<RosterRow> _table = default!;
+    private IReadOnlyList<TownshipOption> _areas = [];
+    private string? _name;
+    private string? _idNumber;
+    private int? _township;
+    private int? _community;
+    private string? _variant;
+    private HouseholdStatus? _status = HouseholdStatus.Active;
+    private int _total;
+
+    private IEnumerable<CommunityOption> Communities => _areas.FirstOrDefault(t => t.Id == _township)?.Communities ?? [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        _areas = await Sender.Send(new ListAreas(Bureau.Value.JurisdictionCode));
+        _township = TownshipQuery;
+        if (ProgrammeQuery is not null && Enum.TryParse<Programme>(ProgrammeQuery, out var programme)) _variant = $"P:{programme}";
+        else if (ProgrammeQuery is not null && ProgrammeCatalogue.Find(ProgrammeQuery) is not null) _variant = ProgrammeQuery;
+    }
+
+    private void OnTownshipChanged(int? township)
+    {
+        _township = township;
+        _community = null;
+    }
+
+    private Task SearchAsync() => _table.ReloadServerData();
+
+    private async Task<TableData<RosterRow>> LoadAsync(TableState state, CancellationToken ct)
+    {
+        var sort = Enum.TryParse<RosterSort>(state.SortLabel, out var s) ? s : RosterSort.Household;
+        Programme? programme = _variant?.StartsWith("P:") == true ? Enum.Parse<Programme>(_variant[2..]) : null;
+        var page = await Sender.Send(new SearchRoster(Bureau.Value.JurisdictionCode, _name, _idNumber, _township, _community,
+            programme, programme is null ? _variant : null, _status, sort, state.SortDirection == SortDirection.Descending,
+            state.Page, state.PageSize), ct);
+        _total = page.TotalCount;
+        return new TableData<RosterRow> { Items = page.Rows, TotalItems = page.TotalCount };
+    }
+}
