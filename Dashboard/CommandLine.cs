@@ -1,5 +1,7 @@
 using CivilAffairs.Domain.Common;
 using CivilAffairs.Domain.Features.Audit;
+using CivilAffairs.Infrastructure.Persistence;
+using CivilAffairs.Infrastructure.Persistence.Seeding;
 
 namespace CivilAffairs.Dashboard;
 
@@ -9,7 +11,7 @@ namespace CivilAffairs.Dashboard;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["verify-audit"];
+    private static readonly string[] Verbs = ["verify-audit", "seed-demo"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -20,6 +22,7 @@ public static class CommandLine
             return args[0] switch
             {
                 "verify-audit" => await VerifyAuditAsync(app.Services),
+                "seed-demo" => await SeedDemoAsync(app.Services),
                 _ => Fail($"未知命令：{args[0]}"),
             };
         }
@@ -40,6 +43,17 @@ public static class CommandLine
             return 0;
         }
         return Fail($"审计链在第 {result.BrokenAtSequence} 条处断开：{result.Problem}（此前 {result.RecordsChecked} 条完好）。");
+    }
+
+    private static async Task<int> SeedDemoAsync(IServiceProvider services)
+    {
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        var written = await services.GetRequiredService<DemoRosterSeeder>().SeedAsync(
+            progress: new Progress<int>(n => Console.WriteLine($"已写入 {n:N0} 户…")));
+        Console.WriteLine(written is null
+            ? "花名册已有数据，未写入演示数据。"
+            : $"演示花名册已写入：{written.Households:N0} 户，{written.Persons:N0} 人，{written.Enrollments:N0} 条救助记录。");
+        return 0;
     }
 
     private static int Fail(string message)

@@ -17,6 +17,8 @@ if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(app, args);
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 await app.Services.GetRequiredService<AccountBootstrapper>().RunAsync();
+if (app.Configuration.GetValue("Demo:SeedRoster", false))
+    await app.Services.GetRequiredService<CivilAffairs.Infrastructure.Persistence.Seeding.DemoRosterSeeder>().SeedAsync();
 
 if (!app.Environment.IsDevelopment())
 {

@@ -39,6 +39,8 @@ public sealed class DashboardHost : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabaseFile}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // The tests arrange their own roster; the demo roster is tested on its own.
+        builder.UseSetting("Demo:SeedRoster", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<IClock>(Clock));
     }

@@ -1,0 +1,100 @@
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Programmes;
+using CivilAffairs.Domain.Roster;
+using CivilAffairs.Infrastructure.Persistence.Seeding;
+using CivilAffairs.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CivilAffairs.Tests.Roster;
+
+/// <summary>The demo roster reproduces the source report's head counts and obeys the roster's rules.</summary>
+public sealed class DemoRosterTests(DemoRosterTests.Seeded fixture) : IClassFixture<DemoRosterTests.Seeded>
+{
+    /// <summary>One seeded database for the class: the tests only read it (seeding again must change nothing).</summary>
+    public sealed class Seeded : IAsyncLifetime
+    {
+        public TestDatabase Database { get; private set; } = default!;
+
+        public async Task InitializeAsync()
+        {
+            Database = await TestDatabase.CreateAsync();
+            Assert.NotNull(await Database.Services.GetRequiredService<DemoRosterSeeder>().SeedAsync());
+        }
+
+        public async Task DisposeAsync() => await Database.DisposeAsync();
+    }
+
+    private TestDatabase Db => fixture.Database;
+
+    private static readonly YearMonth ReportMonth = new(2023, 6);
+
+    [Fact]
+    public async Task The_head_counts_match_the_report()
+    {
+        await using var db = Db.NewContext();
+        async Task<(int Households, int Persons)> Dibao(Programme programme)
+        {
+            var households = db.Enrollments.Where(e => e.PersonId == null && e.ToMonth == null && e.Variant!.Programme == programme).Select(e => e.HouseholdId);
+            return (await households.CountAsync(), await db.Persons.CountAsync(p => p.Status == PersonStatus.Active && households.Contains(p.HouseholdId)));
+        }
+        Task<int> PersonsIn(params string[] variants) =>
+            db.Enrollments.CountAsync(e => e.PersonId != null && e.ToMonth == null && variants.Contains(e.VariantCode));
+
+        Assert.Equal((9_836, 20_232), await Dibao(Programme.RuralDibao));
+        Assert.Equal((2_329, 3_980), await Dibao(Programme.UrbanDibao));
+        Assert.Equal(502, await PersonsIn(ProgrammeCatalogue.ExtremePovertyUrbanInstitutional, ProgrammeCatalogue.ExtremePovertyRuralInstitutional));
+        Assert.Equal(761, await PersonsIn(ProgrammeCatalogue.ExtremePovertyUrbanAtHome, ProgrammeCatalogue.ExtremePovertyRuralAtHome));
+        Assert.Equal(32, await PersonsIn(ProgrammeCatalogue.OrphanInstitutional, ProgrammeCatalogue.OrphanScattered));
+        Assert.Equal(66, await PersonsIn(ProgrammeCatalogue.UnattendedChild));
+        // 54,768 person-times of the two disability subsidies in six months = 9,128 a month.
+        Assert.Equal(54_768, 6 * await PersonsIn(ProgrammeCatalogue.DisabilityLiving, ProgrammeCatalogue.DisabilityNursing));
+    }
+
+    [Fact]
+    public async Task Every_person_and_enrolment_obeys_the_roster_rules()
+    {
+        await using var db = Db.NewContext();
+        var persons = await db.Persons.AsNoTracking().ToListAsync();
+        Assert.All(persons, p => Assert.Null(IdNumber.Check(p.IdNumber)));
+        Assert.Equal(persons.Count, persons.Select(p => p.IdNumber).Distinct().Count());
+        Assert.All(persons, p => Assert.Equal(IdNumber.Parse(p.IdNumber).BirthDate, p.BirthDate));
+        Assert.All(await db.Households.Select(h => db.Persons.Count(p => p.HouseholdId == h.Id && p.Relationship == Relationship.Head)).ToListAsync(),
+            heads => Assert.Equal(1, heads));
+
+        var enrollments = await db.Enrollments.AsNoTracking().Where(e => e.ToMonth == null).ToListAsync();
+        var dibaoHouseholds = enrollments.Where(e => e.PersonId is null).Select(e => e.HouseholdId).ToHashSet();
+        var byId = persons.ToDictionary(p => p.Id);
+        foreach (var e in enrollments.Where(e => e.PersonId is not null))
+        {
+            var person = byId[e.PersonId!.Value];
+            switch (ProgrammeCatalogue.Find(e.VariantCode)!.Programme)
+            {
+                case Programme.DisabilityNursing: Assert.Contains(person.DisabilityGrade, new DisabilityGrade?[] { DisabilityGrade.One, DisabilityGrade.Two }); break;
+                case Programme.DisabilityLiving: Assert.True(person.IsDisabled && dibaoHouseholds.Contains(person.HouseholdId)); break;
+                case Programme.ExtremePoverty: Assert.DoesNotContain(person.HouseholdId, dibaoHouseholds); break;
+                case Programme.Orphan or Programme.UnattendedChild: Assert.True(person.IsMinorAt(ReportMonth)); break;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_roster_is_the_same_every_time_and_seeding_twice_adds_nothing()
+    {
+        Assert.Null(await Db.Services.GetRequiredService<DemoRosterSeeder>().SeedAsync());
+
+        var again = new DemoRoster().Households().SelectMany(h => h.Members).Select(m => m.Draft.IdNumber).Take(500).ToList();
+        await using var db = Db.NewContext();
+        var stored = await db.Persons.OrderBy(p => p.Id).Select(p => p.IdNumber).Take(500).ToListAsync();
+        Assert.Equal(again, stored);
+    }
+
+    [Fact]
+    public async Task Search_works_over_the_demo_roster()
+    {
+        var page = await Db.SendAsync(new Domain.Features.Roster.SearchRoster("431081", Programme: Programme.RuralDibao, PageSize: 50),
+            Domain.Security.Roles.Caseworker);
+        Assert.Equal(20_232, page.TotalCount);
+        Assert.Equal(50, page.Rows.Count);
+    }
+}
