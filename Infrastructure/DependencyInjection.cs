@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<DashboardDbContext>(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         services.AddIdentityStores(configuration);
         services.AddSingleton<IAuditTrail, AuditTrail>();
+        services.AddSingleton<Domain.Features.Roster.IRosterWorkbook, Excel.RosterWorkbook>();
         services.AddDataProtection().SetApplicationName("CivilAffairs.Dashboard");
         services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<DashboardDbContext>>(
             (options, contexts) => options.XmlRepository = new DatabaseKeyRepository(contexts));

@@ -141,12 +141,17 @@ public sealed class Household : IVersioned
     }
 
     /// <summary>Enrols one member in a per-person programme (extreme poverty, disability subsidies, children's allowances).</summary>
-    public Enrollment EnrollPerson(int personId, ProgrammeVariant variant, YearMonth month, string? localException, DateTime atUtc, string by)
+    public Enrollment EnrollPerson(int personId, ProgrammeVariant variant, YearMonth month, string? localException, DateTime atUtc, string by) =>
+        EnrollMember(ActiveMembers.FirstOrDefault(m => m.Id == personId) ?? throw new BusinessRuleViolationException(new MemberMustBeActive(), "PersonId"),
+            variant, month, localException, atUtc, by);
+
+    /// <summary>The same for a member not saved yet (an imported household enrols its members before it has ids).</summary>
+    public Enrollment EnrollMember(Person person, ProgrammeVariant variant, YearMonth month, string? localException, DateTime atUtc, string by)
     {
         CheckChange(month);
-        var person = ActiveMembers.FirstOrDefault(m => m.Id == personId) ?? throw new BusinessRuleViolationException(new MemberMustBeActive(), "PersonId");
+        if (!_members.Contains(person) || !person.IsActive) throw new BusinessRuleViolationException(new MemberMustBeActive(), "PersonId");
         BusinessRules.Check(new VariantMustSuitEnrolment(variant, ForHousehold: false), "VariantCode");
-        var open = _enrollments.Where(e => e.IsOpen && e.PersonId == personId).Select(e => ProgrammeCatalogue.Find(e.VariantCode)!.Programme).ToHashSet();
+        var open = _enrollments.Where(e => e.IsOpen && e.Person == person).Select(e => ProgrammeCatalogue.Find(e.VariantCode)!.Programme).ToHashSet();
         BusinessRules.Check(new PersonNotAlreadyInProgramme(variant, open.Contains(variant.Programme)), "VariantCode");
         foreach (var rule in RulesForPerson(person, variant, month, localException, open)) BusinessRules.Check(rule, "VariantCode");
         var enrollment = new Enrollment(this, person, variant, month, localException);
