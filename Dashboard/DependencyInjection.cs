@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddDashboardSecurity(configuration);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter);
+        services.AddSingleton<Endpoints.ImportErrorFiles>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

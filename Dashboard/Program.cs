@@ -1,5 +1,6 @@
 using CivilAffairs.Dashboard;
 using CivilAffairs.Dashboard.Components;
+using CivilAffairs.Dashboard.Endpoints;
 using CivilAffairs.Dashboard.Security;
 using CivilAffairs.Infrastructure.Identity;
 using CivilAffairs.Infrastructure.Persistence;
@@ -42,6 +43,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapRosterFileEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CivilAffairs.Domain.Auditing;
 using CivilAffairs.Domain.Features.Audit;
@@ -159,23 +158,5 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 
-    private async Task<(int ExitCode, string Output)> RunVerifyAudit()
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "CivilAffairs.Dashboard.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "verify-audit"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.Environment["ConnectionStrings__Default"] = _db.ConnectionString;
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Serilog__WriteTo__1__Name"] = "Console";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
+    private Task<(int ExitCode, string Output)> RunVerifyAudit() => DashboardCli.RunAsync(_db.ConnectionString, "verify-audit");
 }

@@ -168,5 +168,35 @@ public sealed class ImportRosterTests : IAsyncLifetime
         Assert.Contains(report.Errors, e => e.Column == RosterTemplate.IdNumber && e.Message.Contains("文本格式"));
     }
 
+    [Fact]
+    public async Task The_command_line_writes_the_template_checks_and_imports_with_exit_codes()
+    {
+        var template = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.xlsx");
+        var broken = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            Assert.Equal(0, (await DashboardCli.RunAsync(_db.ConnectionString, "roster-template", "--out", template)).ExitCode);
+
+            var dryRun = await DashboardCli.RunAsync(_db.ConnectionString, "import-roster", "--file", template, "--dry-run");
+            Assert.True(dryRun.ExitCode == 0, dryRun.Output);
+            Assert.Equal(0, await Households());
+
+            await File.WriteAllBytesAsync(broken, new RosterFile().Row("A", "好户").Row("B", "坏户", change: r => r[RosterTemplate.Month] = "十月").ToStream().ToArray());
+            var refused = await DashboardCli.RunAsync(_db.ConnectionString, "import-roster", "--file", broken);
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains("第 3 行【起始月份】", refused.Output);
+            Assert.Equal(0, await Households());
+
+            var imported = await DashboardCli.RunAsync(_db.ConnectionString, "import-roster", "--file", template);
+            Assert.True(imported.ExitCode == 0, imported.Output);
+            Assert.Equal(1, await Households());
+        }
+        finally
+        {
+            File.Delete(template);
+            File.Delete(broken);
+        }
+    }
+
     private static string Flip(string id) => id[..17] + (id[17] == '0' ? '1' : '0');
 }

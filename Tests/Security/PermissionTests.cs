@@ -51,6 +51,7 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(GetHousehold)] = () => new GetHousehold(-1),
         [typeof(RevealIdNumber)] = () => new RevealIdNumber(-1),
         [typeof(ListAreas)] = () => new ListAreas("431081"),
+        [typeof(ImportRoster)] = () => new ImportRoster("431081", new RosterFile().Row("A", "试算").ToStream(), "x.xlsx", DryRun: true),
     };
 
     [Fact]

@@ -17,6 +17,9 @@ public abstract class ComponentTestContext : IAsyncLifetime
     protected TestDatabase Database { get; private set; } = default!;
     protected IRenderedComponent<MudDialogProvider> Dialogs { get; private set; } = default!;
 
+    /// <summary>The demo account the rendered components act as.</summary>
+    protected virtual string Role => Roles.StandardsAdmin;
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
@@ -25,12 +28,13 @@ public abstract class ComponentTestContext : IAsyncLifetime
         Database.Compose(Context.Services, testPrincipal: false);
         Context.Services.AddMudServices();
         Context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        var standardsAdmin = await Database.PrincipalOfAsync(Roles.StandardsAdmin);
+        var user = await Database.PrincipalOfAsync(Role);
         var authorization = Context.AddAuthorization();
-        authorization.SetAuthorized(standardsAdmin.UserName);
-        authorization.SetRoles(Roles.StandardsAdmin);
-        authorization.SetPolicies(Roles.PermissionsOf([Roles.StandardsAdmin]).Select(p => p.ToString()).ToArray());
-        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, standardsAdmin.UserId!));
+        authorization.SetAuthorized(user.UserName);
+        authorization.SetRoles(Role);
+        authorization.SetPolicies(Roles.PermissionsOf([Role]).Select(p => p.ToString()).ToArray());
+        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, user.UserId!));
+        Context.Services.AddSingleton<CivilAffairs.Dashboard.Endpoints.ImportErrorFiles>();
         Context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
         Context.Render<MudPopoverProvider>();
         Dialogs = Context.Render<MudDialogProvider>();

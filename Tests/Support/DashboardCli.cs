@@ -1,0 +1,27 @@
+using System.Diagnostics;
+
+namespace CivilAffairs.Tests.Support;
+
+/// <summary>Runs the dashboard's command-line verbs as a separate process, as an operator would.</summary>
+public static class DashboardCli
+{
+    public static async Task<(int ExitCode, string Output)> RunAsync(string connectionString, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "CivilAffairs.Dashboard.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.Environment["ConnectionStrings__Default"] = connectionString;
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+}
