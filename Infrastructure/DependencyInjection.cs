@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<IDataSessionFactory, DataSessionFactory>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<Persistence.Seeding.DemoRosterSeeder>();
+        services.AddSingleton<Domain.Features.Roster.IRosterBulkWriter, Persistence.Seeding.RosterBulkWriter>();
         // Identity's stores take a scoped context; only per-call scopes (sign-in request, UserAccounts) resolve it.
         services.AddScoped<DashboardDbContext>(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         services.AddIdentityStores(configuration);

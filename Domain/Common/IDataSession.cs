@@ -28,15 +28,6 @@ public interface IDataSession : IAsyncDisposable
 
     Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Starts a transaction spanning several saves (a large import saved in chunks); without one, each save is its
-    /// own transaction.
-    /// </summary>
-    Task<IDataTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>Forgets the tracked entities after a chunk is saved, so a large import does not grow the session without end.</summary>
-    void ClearTracked();
-
     /// <summary>Why these changes are made, recorded with each audit record of the save (e.g. the document number).</summary>
     string? AuditReason { get; set; }
 
@@ -45,12 +36,6 @@ public interface IDataSession : IAsyncDisposable
     /// raises <see cref="ConcurrencyConflictException"/> on a lost update.
     /// </summary>
     Task SaveChangesAsync(CancellationToken cancellationToken = default);
-}
-
-/// <summary>A transaction over several saves; disposed without commit, it rolls back.</summary>
-public interface IDataTransaction : IAsyncDisposable
-{
-    Task CommitAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>An entity whose concurrent edits are detected with an application-managed token.</summary>

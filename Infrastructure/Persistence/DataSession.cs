@@ -39,17 +39,6 @@ public sealed class DataSession(DashboardDbContext context) : IDataSession
     public Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
         EntityFrameworkQueryableExtensions.CountAsync(query, cancellationToken);
 
-    public async Task<IDataTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
-        new Transaction(await context.Database.BeginTransactionAsync(cancellationToken));
-
-    public void ClearTracked() => context.ChangeTracker.Clear();
-
-    private sealed class Transaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction inner) : IDataTransaction
-    {
-        public Task CommitAsync(CancellationToken cancellationToken = default) => inner.CommitAsync(cancellationToken);
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
-    }
-
     public string? AuditReason
     {
         get => context.AuditReason;

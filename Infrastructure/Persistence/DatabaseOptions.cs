@@ -18,7 +18,7 @@ public static class DatabaseOptions
         _ = provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString,
-                o => o.MigrationsHistoryTable("__EFMigrationsHistory")),
+                o => o.MigrationsHistoryTable("__EFMigrationsHistory").MaxBatchSize(500)),
             // No retrying execution strategy: saves open their own transaction (rows + audit records together).
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString),
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),

@@ -106,6 +106,21 @@ public sealed class ImportRosterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_imported_household_is_audited_masked_and_the_chain_still_verifies()
+    {
+        var file = new RosterFile().Row("A", "审计甲").Row("A", "审计乙", "配偶", RosterFile.NewId(1975, female: true));
+        await Import(file.ToStream());
+
+        await using var context = _db.NewContext();
+        var record = await context.AuditRecords.Where(r => r.EntityType == nameof(Household)).SingleAsync();
+        Assert.Equal(("caseworker", "导入花名册 roster.xlsx"), (record.UserName, record.Reason));
+        Assert.Contains("审计乙", record.Changes);
+        Assert.DoesNotContain(file.IdOf(1), record.Changes);
+        Assert.Contains(file.IdOf(1)[^4..], record.Changes);
+        Assert.True((await _db.SendAsync(new Domain.Features.Audit.VerifyAuditChain(), Roles.Admin)).IsIntact);
+    }
+
+    [Fact]
     public async Task Someone_already_on_the_roster_is_an_error_not_a_second_household()
     {
         var id = RosterFile.NewId();

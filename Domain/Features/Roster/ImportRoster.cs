@@ -35,12 +35,10 @@ public sealed record ImportReport(int Rows, int Households, int HouseholdsWritte
     public bool HasErrors => Errors.Count > 0;
 }
 
-/// <summary>Reads, checks every row, then writes in chunks inside one transaction.</summary>
-public sealed class ImportRosterHandler(IDataSessionFactory data, IRosterWorkbook workbooks, IClock clock, Actor actor)
+/// <summary>Reads, checks every row, then writes the valid households in one transaction.</summary>
+public sealed class ImportRosterHandler(IDataSessionFactory data, IRosterWorkbook workbooks, IRosterBulkWriter writer, IClock clock, Actor actor)
     : IRequestHandler<ImportRoster, ImportReport>
 {
-    private const int Chunk = 1_000;
-
     public async ValueTask<ImportReport> Handle(ImportRoster request, CancellationToken ct)
     {
         var rows = new List<RosterImportRow>();
@@ -56,29 +54,10 @@ public sealed class ImportRosterHandler(IDataSessionFactory data, IRosterWorkboo
         var check = await RosterImportCheck.RunAsync(session, jurisdictionId, rows, clock.Now.UtcDateTime, actor.UserName,
             request.Progress, ct);
 
-        var write = request.DryRun || (check.Errors.Count > 0 && request.Mode == ImportMode.AllOrNothing)
-            ? [] : check.Valid;
-        var persons = 0;
-        if (write.Count > 0)
-        {
-            await using var transaction = await session.BeginTransactionAsync(ct);
-            for (var i = 0; i < write.Count; i += Chunk)
-            {
-                var communities = (await session.ToListAsync(session.Edit<Area>().Where(a => a.Level == AreaLevel.Community), ct)).ToDictionary(a => a.Id);
-                foreach (var group in write.Skip(i).Take(Chunk))
-                {
-                    var household = group.Build(communities[group.CommunityId]);
-                    persons += household.Members.Count;
-                    session.Add(household);
-                }
-                session.AuditReason = $"导入花名册 {request.FileName}";
-                await session.SaveChangesAsync(ct);
-                session.ClearTracked();
-                request.Progress?.Report(new ImportProgress("写入", Math.Min(i + Chunk, write.Count), write.Count));
-            }
-            await transaction.CommitAsync(ct);
-        }
+        var write = request.DryRun || (check.Errors.Count > 0 && request.Mode == ImportMode.AllOrNothing) ? [] : check.Valid;
+        var result = write.Count == 0 ? new RosterBulkResult(0, 0, 0) : await writer.WriteAsync(jurisdictionId, write, actor.UserName,
+            $"导入花名册 {request.FileName}", new Progress<int>(n => request.Progress?.Report(new ImportProgress("写入", n, write.Count))), ct);
 
-        return new ImportReport(rows.Count, check.Households, write.Count, persons, check.Skipped, check.Errors, rows, write.Count > 0);
+        return new ImportReport(rows.Count, check.Households, result.Households, result.Persons, check.Skipped, check.Errors, rows, result.Households > 0);
     }
 }

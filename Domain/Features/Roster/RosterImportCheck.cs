@@ -12,11 +12,9 @@ namespace CivilAffairs.Domain.Features.Roster;
 /// </summary>
 public sealed class RosterImportCheck
 {
-    /// <summary>A household of the workbook that passed every check, ready to build.</summary>
-    public sealed record ValidHousehold(int CommunityId, Func<Area, Household> Build);
-
     public List<ImportError> Errors { get; } = [];
-    public List<ValidHousehold> Valid { get; } = [];
+    /// <summary>The households of the workbook that passed every check, ready to write.</summary>
+    public List<RosterEntry> Valid { get; } = [];
     public int Households { get; private set; }
     public int Skipped { get; private set; }
 
@@ -123,18 +121,8 @@ public sealed class RosterImportCheck
             Fail(m.Row, RosterTemplate.IdNumber, new PersonBelongsToOneHouseholdAtATime(m.Draft.IdNumber, onRoster[m.Draft.IdNumber].HouseholdId).Message);
         if (Errors.Count > before) return;
 
-        // The model builds the household in memory, so every rule of the roster is checked exactly as on screen.
-        Household Build(Area community)
-        {
-            var household = Household.Register(jurisdictionId, community, first.Get(RosterTemplate.Address), residence, first.Get(RosterTemplate.BankAccount),
-                members.Select(m => m.Draft).ToList(), dibao, month, atUtc, by, importKey: head);
-            foreach (var (member, person) in members.Zip(household.Members))
-                foreach (var variant in member.Programmes)
-                    household.EnrollMember(person, variant, month, null, atUtc, by);
-            return household;
-        }
-
-        // A trial build against a stand-in area: the rules do not depend on which community it is.
+        // The model builds the household in memory, so every rule of the roster is checked exactly as on screen;
+        // a stand-in area will do, since no rule depends on which community it is.
         var standIn = new Area("000000", "check", AreaLevel.Jurisdiction, null, 0);
         Household trial;
         try
@@ -167,8 +155,13 @@ public sealed class RosterImportCheck
                     Fail(member.Row, RosterTemplate.Programmes, violation.Message);
                 }
             }
-        if (Errors.Count == before) Valid.Add(new ValidHousehold(communityId, Build));
+        if (Errors.Count == before)
+            Valid.Add(new RosterEntry(communityId, residence, dibao?.Code, month, first.Get(RosterTemplate.Address),
+                NullIfEmpty(first.Get(RosterTemplate.BankAccount)),
+                members.Select(m => new RosterEntryMember(m.Draft, m.Programmes.Select(p => p.Code).ToList())).ToList(), head));
     }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     private void Fail(RosterImportRow row, string column, string message) => Errors.Add(new ImportError(row.RowNumber, column, message));
 }

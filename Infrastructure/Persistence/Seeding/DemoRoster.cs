@@ -1,4 +1,5 @@
 using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Features.Roster;
 using CivilAffairs.Domain.Programmes;
 using CivilAffairs.Domain.Roster;
 
@@ -30,15 +31,8 @@ public sealed class DemoRoster(int scale = 1, int seed = 2023)
 
     public int Scale { get; } = scale;
 
-    /// <summary>One household to write: where, which dibao tier if any, its members and their own programmes.</summary>
-    public sealed record HouseholdRow(Residence Residence, string? DibaoVariant, YearMonth From, string Address, string BankAccount,
-        List<PersonRow> Members);
-
-    /// <summary>One member: the draft the domain would accept, and the per-person programme variants.</summary>
-    public sealed record PersonRow(PersonDraft Draft, List<string> Programmes);
-
     /// <summary>The households in a fixed order; the same seed and scale give the same roster every time.</summary>
-    public IEnumerable<HouseholdRow> Households()
+    public IEnumerable<RosterEntry> Households()
     {
         for (var s = 0; s < Scale; s++)
         {
@@ -87,7 +81,7 @@ public sealed class DemoRoster(int scale = 1, int seed = 2023)
                 };
                 var elder = Person(Relationship.Head, _random.Next(62, 96));
                 elder.Programmes.Add(variant);
-                yield return new HouseholdRow(residence, null, From(), Address(residence), Bank(), [elder]);
+                yield return new RosterEntry(null, residence, null, From(), Address(residence), Bank(), [elder]);
             }
 
             for (var i = 0; i < OrphansInstitutional + OrphansScattered + Unattended; i++)
@@ -97,7 +91,7 @@ public sealed class DemoRoster(int scale = 1, int seed = 2023)
                 var guardian = Person(Relationship.Head, _random.Next(58, 80));
                 var child = Person(Relationship.Grandchild, _random.Next(2, 17));
                 child.Programmes.Add(variant);
-                yield return new HouseholdRow(Residence.Rural, null, From(), Address(Residence.Rural), Bank(), [guardian, child]);
+                yield return new RosterEntry(null, Residence.Rural, null, From(), Address(Residence.Rural), Bank(), [guardian, child]);
             }
 
             for (var i = 0; i < NursingOutsideDibao; i++)
@@ -106,40 +100,40 @@ public sealed class DemoRoster(int scale = 1, int seed = 2023)
                 var disabled = Person(Relationship.Head, _random.Next(20, 90));
                 disabled = disabled with { Draft = disabled.Draft with { DisabilityGrade = i % 3 == 0 ? DisabilityGrade.One : DisabilityGrade.Two, DisabilityCategory = Category(), WorkCapacity = WorkCapacity.None } };
                 disabled.Programmes.Add(ProgrammeCatalogue.DisabilityNursing);
-                yield return new HouseholdRow(residence, null, From(), Address(residence), Bank(), [disabled]);
+                yield return new RosterEntry(null, residence, null, From(), Address(residence), Bank(), [disabled]);
             }
         }
     }
 
-    private HouseholdRow Dibao(Residence residence, int size)
+    private RosterEntry Dibao(Residence residence, int size)
     {
         var tierRoll = _random.Next(100);
         var tier = residence == Residence.Rural
             ? tierRoll < 20 ? ProgrammeCatalogue.RuralDibaoA : tierRoll < 55 ? ProgrammeCatalogue.RuralDibaoB : ProgrammeCatalogue.RuralDibaoC
             : tierRoll < 25 ? ProgrammeCatalogue.UrbanDibaoA : tierRoll < 60 ? ProgrammeCatalogue.UrbanDibaoB : ProgrammeCatalogue.UrbanDibaoC;
         var headAge = _random.Next(size == 1 ? 45 : 30, 88);
-        var members = new List<PersonRow> { Person(Relationship.Head, headAge) };
+        var members = new List<RosterEntryMember> { Person(Relationship.Head, headAge) };
         if (size >= 2) members.Add(Person(Relationship.Spouse, Math.Clamp(headAge + _random.Next(-6, 5), 20, 95), opposite: members[0].Draft.IdNumber));
         for (var i = 2; i < size; i++)
             members.Add(headAge > 70 && _random.Next(3) == 0
                 ? Person(Relationship.Grandchild, _random.Next(1, 17))
                 : Person(Relationship.Child, Math.Max(0, headAge - _random.Next(22, 35))));
-        return new HouseholdRow(residence, tier, From(), Address(residence), Bank(), members);
+        return new RosterEntry(null, residence, tier, From(), Address(residence), Bank(), members);
     }
 
-    private static void Replace(HouseholdRow household, PersonRow member, PersonDraft draft)
+    private static void Replace(RosterEntry household, RosterEntryMember member, PersonDraft draft)
     {
         var index = household.Members.IndexOf(member);
         household.Members[index] = member with { Draft = draft };
     }
 
-    private PersonRow Person(Relationship relationship, int age, string? opposite = null)
+    private RosterEntryMember Person(Relationship relationship, int age, string? opposite = null)
     {
         var female = opposite is null ? _random.Next(2) == 0 : Domain.Roster.IdNumber.Parse(opposite).Sex == Sex.Male;
         var birth = new DateOnly(2023, 6, 1).AddYears(-age).AddDays(-_random.Next(0, 365));
         var id = NextIdNumber(birth, female);
         var name = Surnames[_random.Next(Surnames.Length)] + (female ? GivenFemale : GivenMale)[_random.Next(GivenMale.Length)];
-        return new PersonRow(new PersonDraft(name, id, relationship, WorkCapacity: age is >= 16 and < 60 ? WorkCapacity.Full : WorkCapacity.None), []);
+        return new RosterEntryMember(new PersonDraft(name, id, relationship, WorkCapacity: age is >= 16 and < 60 ? WorkCapacity.Full : WorkCapacity.None), []);
     }
 
     private string NextIdNumber(DateOnly birth, bool female)

@@ -1,23 +1,22 @@
 using CivilAffairs.Domain.Areas;
-using CivilAffairs.Domain.Auditing;
+using CivilAffairs.Domain.Features.Roster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace CivilAffairs.Infrastructure.Persistence.Seeding;
 
 /// <summary>Fills an empty roster of the demo bureau with <see cref="DemoRoster"/>; a roster that has households is left alone.</summary>
-public sealed class DemoRosterSeeder(IDbContextFactory<DashboardDbContext> contexts, IAuditTrail audit, ILogger<DemoRosterSeeder> logger)
+public sealed class DemoRosterSeeder(IDbContextFactory<DashboardDbContext> contexts, IRosterBulkWriter writer, ILogger<DemoRosterSeeder> logger)
 {
     /// <summary>What happened: the counts written, or null when the roster already had households.</summary>
-    public async Task<RosterBulkWriter.Written?> SeedAsync(int scale = 1, IProgress<int>? progress = null, CancellationToken ct = default)
+    public async Task<RosterBulkResult?> SeedAsync(int scale = 1, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var jurisdiction = await db.Areas.SingleAsync(a => a.Code == DemoBureau.JurisdictionCode && a.Level == AreaLevel.Jurisdiction, ct);
         if (await db.Households.AnyAsync(h => h.JurisdictionId == jurisdiction.Id, ct)) return null;
 
-        var written = await new RosterBulkWriter(db).WriteAsync(jurisdiction.Id, new DemoRoster(scale).Households(), ReferenceDataSeeder.SeedUser, progress, ct);
-        await audit.RecordAsync(new AuditEvent(AuditAction.Create, ReferenceDataSeeder.SeedUser, "DemoRoster", DemoBureau.JurisdictionCode,
-            $"演示花名册：{written.Households} 户，{written.Persons} 人，{written.Enrollments} 条救助记录"), ct);
+        var written = await writer.WriteAsync(jurisdiction.Id, new DemoRoster(scale).Households(), ReferenceDataSeeder.SeedUser,
+            "演示花名册（合成数据）", progress, ct);
         logger.LogInformation("Demo roster written: {Households} households, {Persons} persons", written.Households, written.Persons);
         return written;
     }

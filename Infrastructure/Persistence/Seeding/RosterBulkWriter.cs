@@ -1,6 +1,10 @@
 using System.Data.Common;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using CivilAffairs.Domain.Areas;
+using CivilAffairs.Domain.Auditing;
 using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Features.Roster;
 using CivilAffairs.Domain.Programmes;
 using CivilAffairs.Domain.Roster;
 using Microsoft.EntityFrameworkCore;
@@ -8,18 +12,18 @@ using Microsoft.EntityFrameworkCore;
 namespace CivilAffairs.Infrastructure.Persistence.Seeding;
 
 /// <summary>
-/// Writes a generated roster with prepared single-row INSERTs in one transaction (EF's tracked inserts manage about
-/// 20k rows a second here; this about ten times that). Used by seed-demo and the benchmarks' large rosters. The
-/// rows bypass the per-row audit; the caller records one audit event for the whole batch.
+/// Writes checked households with prepared single-row INSERTs in one transaction: EF's tracked inserts manage about
+/// 5,000 rows a second for a roster graph here, far too slow for a 50,000-row import. Each household gets one audit
+/// record, chained like every other, listing its fields and its members' (ID numbers and accounts masked).
 /// </summary>
-public sealed class RosterBulkWriter(DashboardDbContext db)
+public sealed class RosterBulkWriter(IDbContextFactory<DashboardDbContext> contexts) : IRosterBulkWriter
 {
-    /// <summary>Counts of what was written.</summary>
-    public sealed record Written(int Households, int Persons, int Enrollments);
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public async Task<Written> WriteAsync(int jurisdictionId, IEnumerable<DemoRoster.HouseholdRow> households, string recordedBy,
-        IProgress<int>? progress = null, CancellationToken ct = default)
+    public async Task<RosterBulkResult> WriteAsync(int jurisdictionId, IEnumerable<RosterEntry> households, string recordedBy,
+        string auditReason, IProgress<int>? progress = null, CancellationToken ct = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var sqlite = db.Database.IsSqlite();
         var areas = await db.Areas.AsNoTracking().Where(a => a.Level == AreaLevel.Community && a.Parent!.ParentId == jurisdictionId)
             .OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
@@ -30,14 +34,16 @@ public sealed class RosterBulkWriter(DashboardDbContext db)
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            // On SQLite this is BEGIN IMMEDIATE: no other writer until commit, so the audit chain's last link is stable.
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            long householdId = await NextIdAsync(connection, transaction, "Households", ct);
-            long personId = await NextIdAsync(connection, transaction, "Persons", ct);
-            long enrollmentId = await NextIdAsync(connection, transaction, "Enrollments", ct);
-            long eventId = await NextIdAsync(connection, transaction, "HouseholdEvents", ct);
+            long householdId = await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(Id), 0) + 1 FROM Households", ct);
+            long personId = await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(Id), 0) + 1 FROM Persons", ct);
+            long enrollmentId = await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(Id), 0) + 1 FROM Enrollments", ct);
+            long eventId = await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(Id), 0) + 1 FROM HouseholdEvents", ct);
+            var (sequence, hash) = await LastLinkAsync(connection, transaction, ct);
             if (!sqlite)
                 foreach (var table in new[] { "Households", "Persons", "Enrollments", "HouseholdEvents" })
-                    await Execute(connection, transaction, $"SET IDENTITY_INSERT {table} ON", ct);
+                    await ExecuteAsync(connection, transaction, $"SET IDENTITY_INSERT {table} ON", ct);
 
             await using var insertHousehold = Prepare(connection, transaction, "Households",
                 "Id", "JurisdictionId", "CommunityId", "Address", "Residence", "BankAccount", "Status", "RegisteredMonth", "ImportKey", "Version");
@@ -48,26 +54,38 @@ public sealed class RosterBulkWriter(DashboardDbContext db)
                 "Id", "HouseholdId", "PersonId", "VariantCode", "FromMonth", "ToMonth", "StopReason", "StopNote", "LocalExceptionNote", "Version");
             await using var insertEvent = Prepare(connection, transaction, "HouseholdEvents",
                 "Id", "HouseholdId", "Kind", "Month", "Description", "RecordedAtUtc", "RecordedBy");
+            await using var insertAudit = Prepare(connection, transaction, "AuditRecords",
+                "Sequence", "TimestampUtc", "UserName", "Action", "EntityType", "EntityKey", "Changes", "Reason", "PreviousHash", "Hash");
 
-            object Guid() => sqlite ? System.Guid.NewGuid().ToString().ToUpperInvariant() : System.Guid.NewGuid();
+            object NewVersion() => sqlite ? Guid.NewGuid().ToString().ToUpperInvariant() : Guid.NewGuid();
             var now = DateTime.UtcNow;
             int householdCount = 0, personCount = 0, enrollmentCount = 0;
             foreach (var household in households)
             {
-                var area = household.Residence == Residence.Rural && villages.Length > 0 ? villages[householdCount % villages.Length]
-                    : communities.Length > 0 ? communities[householdCount % communities.Length] : villages[householdCount % villages.Length];
-                await Insert(insertHousehold, ct, householdId, jurisdictionId, area, household.Address, (int)household.Residence,
-                    household.BankAccount, (int)HouseholdStatus.Active, household.From.Key, null, Guid());
-                foreach (var member in household.Members)
+                var community = household.CommunityId ?? (household.Residence == Residence.Rural && villages.Length > 0
+                    ? villages[householdCount % villages.Length] : communities[householdCount % communities.Length]);
+                await InsertAsync(insertHousehold, ct, householdId, jurisdictionId, community, household.Address, (int)household.Residence,
+                    household.BankAccount, (int)HouseholdStatus.Active, household.From.Key, household.ImportKey, NewVersion());
+                var changes = new List<FieldChange>
                 {
+                    new("CommunityId", null, community.ToString()), new("Address", null, household.Address),
+                    new("Residence", null, household.Residence.ToString()), new("BankAccount", null, Masking.Mask(household.BankAccount)),
+                    new("RegisteredMonth", null, household.From.ToString()), new("Dibao", null, household.DibaoVariant),
+                };
+                for (var m = 0; m < household.Members.Count; m++)
+                {
+                    var member = household.Members[m];
                     var number = IdNumber.Parse(member.Draft.IdNumber);
-                    await Insert(insertPerson, ct, personId, householdId, member.Draft.Name, number.Value, number.LastFour,
+                    await InsertAsync(insertPerson, ct, personId, householdId, member.Draft.Name, number.Value, number.LastFour,
                         sqlite ? number.BirthDate.ToString("yyyy-MM-dd") : number.BirthDate, (int)number.Sex, (int)member.Draft.Relationship,
                         (int?)member.Draft.DisabilityCategory, (int?)member.Draft.DisabilityGrade, (int)member.Draft.WorkCapacity,
-                        (int)PersonStatus.Active, household.From.Key, null, Guid());
+                        (int)PersonStatus.Active, household.From.Key, null, NewVersion());
+                    changes.Add(new($"Members[{m}]", null, $"{member.Draft.Name} {number.Masked} {member.Draft.Relationship}" +
+                        (member.Draft.DisabilityGrade is { } g ? $" {member.Draft.DisabilityCategory} {g}" : "") +
+                        (member.Programmes.Count > 0 ? $" [{string.Join(",", member.Programmes)}]" : "")));
                     foreach (var variant in member.Programmes)
                     {
-                        await Insert(insertEnrollment, ct, enrollmentId++, householdId, personId, variant, household.From.Key, null, null, null, null, Guid());
+                        await InsertAsync(insertEnrollment, ct, enrollmentId++, householdId, personId, variant, household.From.Key, null, null, null, null, NewVersion());
                         enrollmentCount++;
                     }
                     personId++;
@@ -75,21 +93,31 @@ public sealed class RosterBulkWriter(DashboardDbContext db)
                 }
                 if (household.DibaoVariant is { } dibao)
                 {
-                    await Insert(insertEnrollment, ct, enrollmentId++, householdId, null, dibao, household.From.Key, null, null, null, null, Guid());
+                    await InsertAsync(insertEnrollment, ct, enrollmentId++, householdId, null, dibao, household.From.Key, null, null, null, null, NewVersion());
                     enrollmentCount++;
                 }
-                await Insert(insertEvent, ct, eventId++, householdId, (int)HouseholdEventKind.Registered, household.From.Key,
-                    $"新增：户主 {household.Members[0].Draft.Name}，共 {household.Members.Count} 人（演示数据）", now, recordedBy);
+                var head = household.Members[0].Draft.Name;
+                await InsertAsync(insertEvent, ct, eventId++, householdId, (int)HouseholdEventKind.Registered, household.From.Key,
+                    Messages.Format("Event.Registered", head, household.Members.Count,
+                        household.DibaoVariant is { } d ? ProgrammeCatalogue.Find(d)!.Name : Messages.Get("Event.NoDibao")), now, recordedBy);
+
+                var record = new AuditRecord(now, recordedBy, AuditAction.Create, nameof(Household), householdId.ToString(),
+                    JsonSerializer.Serialize(changes, Json), auditReason);
+                record.Chain(sequence, hash);
+                (sequence, hash) = (record.Sequence, record.Hash);
+                await InsertAsync(insertAudit, ct, record.Sequence, record.TimestampUtc, record.UserName, (int)record.Action, record.EntityType,
+                    record.EntityKey, record.Changes, record.Reason, record.PreviousHash, record.Hash);
+
                 householdId++;
                 householdCount++;
                 if (householdCount % 5_000 == 0) progress?.Report(householdCount);
             }
             if (!sqlite)
                 foreach (var table in new[] { "Households", "Persons", "Enrollments", "HouseholdEvents" })
-                    await Execute(connection, transaction, $"SET IDENTITY_INSERT {table} OFF", ct);
+                    await ExecuteAsync(connection, transaction, $"SET IDENTITY_INSERT {table} OFF", ct);
             await transaction.CommitAsync(ct);
             progress?.Report(householdCount);
-            return new Written(householdCount, personCount, enrollmentCount);
+            return new RosterBulkResult(householdCount, personCount, enrollmentCount);
         }
         finally
         {
@@ -97,15 +125,25 @@ public sealed class RosterBulkWriter(DashboardDbContext db)
         }
     }
 
-    private static async Task<long> NextIdAsync(DbConnection connection, DbTransaction transaction, string table, CancellationToken ct)
+    private static async Task<(long Sequence, string Hash)> LastLinkAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT COALESCE(MAX(Id), 0) + 1 FROM {table}";
+        command.CommandText = "SELECT Sequence, Hash FROM AuditRecords ORDER BY Sequence DESC LIMIT 1";
+        if (connection.GetType().Name == "SqlConnection") command.CommandText = "SELECT TOP 1 Sequence, Hash FROM AuditRecords ORDER BY Sequence DESC";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0L, AuditRecord.Genesis);
+    }
+
+    private static async Task<long> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
     }
 
-    private static async Task Execute(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -113,7 +151,7 @@ public sealed class RosterBulkWriter(DashboardDbContext db)
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task Insert(DbCommand command, CancellationToken ct, params object?[] values)
+    private static async Task InsertAsync(DbCommand command, CancellationToken ct, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
         await command.ExecuteNonQueryAsync(ct);

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using CivilAffairs.Domain.Features.Roster;
+using CivilAffairs.Domain.Programmes;
+using CivilAffairs.Infrastructure.Persistence.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CivilAffairs.Benchmarks;
+
+/// <summary>
+/// Generates a roster of <c>scale</c> × the demo roster (36 ≈ 1,000,000 persons in 578,000 households) and times the
+/// roster page's queries: the count and the first page of 25, with the filters staff use.
+/// </summary>
+public static class RosterSearchBenchmark
+{
+    public static async Task<int> RunAsync(int scale, string? file)
+    {
+        file ??= Path.Combine(Path.GetTempPath(), $"civil-affairs-bench-{scale}.db");
+        var fresh = !File.Exists(file);
+        await using var host = await BenchmarkHost.OpenAsync(file);
+        if (fresh)
+        {
+            var watch = Stopwatch.StartNew();
+            var written = await host.Services.GetRequiredService<DemoRosterSeeder>().SeedAsync(scale,
+                new Progress<int>(n => { if (n % 100_000 == 0) Console.WriteLine($"  {n:N0} households…"); }));
+            Console.WriteLine($"generated {written!.Persons:N0} persons in {written.Households:N0} households, {written.Enrollments:N0} enrolments: {watch.Elapsed.TotalSeconds:N1} s");
+            await using var connection = new SqliteConnection($"Data Source={file}");
+            await connection.OpenAsync();
+            await using var analyze = connection.CreateCommand();
+            analyze.CommandText = "ANALYZE";
+            await analyze.ExecuteNonQueryAsync();
+        }
+
+        await using var scope = host.Scope();
+        var handler = ActivatorUtilities.CreateInstance<SearchRosterHandler>(scope.ServiceProvider);
+        var areas = await ActivatorUtilities.CreateInstance<ListAreasHandler>(scope.ServiceProvider).Handle(new ListAreas("431081"), default);
+        var township = areas.First(t => t.Name == "三都镇").Id;
+        var someone = (await handler.Handle(new SearchRoster("431081", PageSize: 1, Page: 12_345), default)).Rows[0];
+        string fullId;
+        await using (var connection = new SqliteConnection($"Data Source={file}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT IdNumber FROM Persons WHERE Id = {someone.PersonId}";
+            fullId = (string)(await command.ExecuteScalarAsync())!;
+        }
+
+        var cases = new (string Name, SearchRoster Query)[]
+        {
+            ("first page, no filter", new("431081")),
+            ("township 三都镇", new("431081", TownshipId: township)),
+            ("programme 农村低保", new("431081", Programme: Programme.RuralDibao)),
+            ("tier 农村低保 A类 + township", new("431081", VariantCode: ProgrammeCatalogue.RuralDibaoA, TownshipId: township)),
+            ("name prefix 王", new("431081", Name: "王")),
+            ("name prefix 王建国", new("431081", Name: "王建国")),
+            ("ID last 4 digits", new("431081", IdNumber: fullId[^4..])),
+            ("ID all 18", new("431081", IdNumber: fullId)),
+            ("sorted by age, page 100", new("431081", Sort: RosterSort.Age, Page: 100)),
+        };
+        Console.WriteLine($"| query | matches | median ms | p95 ms |");
+        Console.WriteLine($"|---|---:|---:|---:|");
+        foreach (var (name, query) in cases)
+        {
+            var matches = 0;
+            var (median, p95) = await Timing.MeasureAsync(async () => matches = (await handler.Handle(query, default)).TotalCount);
+            Console.WriteLine($"| {name} | {matches:N0} | {median:N1} | {p95:N1} |");
+        }
+        return 0;
+    }
+}
