@@ -260,26 +260,26 @@ public sealed class RosterTests : IAsyncLifetime
         var id = await RegisterAsync(ProgrammeCatalogue.RuralDibaoC, Member("欧阳修", Relationship.Head, tail), Member("欧阳娟", Relationship.Spouse));
         for (var i = 0; i < 3; i++) await RegisterAsync(ProgrammeCatalogue.RuralDibaoA, Member($"孙{i}", Relationship.Head));
 
-        var byName = await _db.SendAsync(new SearchRoster("431081", Name: "欧阳"), Caseworker);
+        var byName = await _db.SendAsync(new SearchRoster(new RosterFilter("431081", Name: "欧阳")), Caseworker);
         Assert.Equal(2, byName.TotalCount);
         Assert.All(byName.Rows, r => Assert.StartsWith("欧阳", r.Name));
         Assert.Equal(["农村低保 C类"], byName.Rows[0].Programmes);
 
-        var byTail = await _db.SendAsync(new SearchRoster("431081", IdNumber: tail[^4..]), Caseworker);
+        var byTail = await _db.SendAsync(new SearchRoster(new RosterFilter("431081", IdNumber: tail[^4..])), Caseworker);
         Assert.Equal(id, Assert.Single(byTail.Rows).HouseholdId);
-        Assert.Equal(id, Assert.Single((await _db.SendAsync(new SearchRoster("431081", IdNumber: tail), Caseworker)).Rows).HouseholdId);
+        Assert.Equal(id, Assert.Single((await _db.SendAsync(new SearchRoster(new RosterFilter("431081", IdNumber: tail)), Caseworker)).Rows).HouseholdId);
 
-        var byTier = await _db.SendAsync(new SearchRoster("431081", VariantCode: ProgrammeCatalogue.RuralDibaoA, PageSize: 2), Caseworker);
+        var byTier = await _db.SendAsync(new SearchRoster(new RosterFilter("431081", VariantCode: ProgrammeCatalogue.RuralDibaoA), PageSize: 2), Caseworker);
         Assert.Equal(3, byTier.TotalCount);
         Assert.Equal(2, byTier.Rows.Count);
-        var second = await _db.SendAsync(new SearchRoster("431081", VariantCode: ProgrammeCatalogue.RuralDibaoA, PageSize: 2, Page: 1), Caseworker);
+        var second = await _db.SendAsync(new SearchRoster(new RosterFilter("431081", VariantCode: ProgrammeCatalogue.RuralDibaoA), PageSize: 2, Page: 1), Caseworker);
         Assert.Single(second.Rows);
 
         var areas = await _db.SendAsync(new ListAreas("431081"), Caseworker);
         var township = areas.Single(t => t.Name == "三都镇").Id;
-        Assert.Equal(5, (await _db.SendAsync(new SearchRoster("431081", TownshipId: township), Caseworker)).TotalCount);
-        Assert.Equal(0, (await _db.SendAsync(new SearchRoster("431081", TownshipId: areas.Single(t => t.Name == "东江街道").Id), Caseworker)).TotalCount);
-        Assert.Equal(5, (await _db.SendAsync(new SearchRoster("431081", Programme: Programme.RuralDibao), Caseworker)).TotalCount);
+        Assert.Equal(5, (await _db.SendAsync(new SearchRoster(new RosterFilter("431081", TownshipId: township)), Caseworker)).TotalCount);
+        Assert.Equal(0, (await _db.SendAsync(new SearchRoster(new RosterFilter("431081", TownshipId: areas.Single(t => t.Name == "东江街道").Id)), Caseworker)).TotalCount);
+        Assert.Equal(5, (await _db.SendAsync(new SearchRoster(new RosterFilter("431081", Programme: Programme.RuralDibao)), Caseworker)).TotalCount);
     }
 
     [Fact]
@@ -303,7 +303,7 @@ public sealed class RosterTests : IAsyncLifetime
         var reveal = await check.AuditRecords.OrderByDescending(r => r.Sequence).FirstAsync();
         Assert.Equal((AuditAction.Reveal, "caseworker", person.Id.ToString()), (reveal.Action, reveal.UserName, reveal.EntityKey));
 
-        var leader = await _db.SendAsync(new SearchRoster("431081"), Roles.Leader);
+        var leader = await _db.SendAsync(new SearchRoster(new RosterFilter("431081")), Roles.Leader);
         Assert.DoesNotContain(leader.Rows, r => r.IdNumberMasked == full);
         await Assert.ThrowsAsync<PermissionDeniedException>(() => _db.SendAsync(new RevealIdNumber(person.Id), Roles.Leader));
     }

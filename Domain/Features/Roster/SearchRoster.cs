@@ -10,12 +10,8 @@ namespace CivilAffairs.Domain.Features.Roster;
 /// <summary>How the roster list is ordered.</summary>
 public enum RosterSort { Name = 1, Age = 2, Community = 3, Household = 4 }
 
-/// <summary>
-/// 花名册 search: by name (prefix), ID number (all 18 characters, or the last digits), area, programme, tier and
-/// status; a page at a time, counted and sorted in SQL.
-/// </summary>
-[RequiresPermission(Permission.ViewRoster)]
-public sealed record SearchRoster(
+/// <summary>What the roster is filtered by: name (prefix), ID number (all 18 characters, or the last digits), area, programme, tier, status.</summary>
+public sealed record RosterFilter(
     string JurisdictionCode,
     string? Name = null,
     string? IdNumber = null,
@@ -23,29 +19,69 @@ public sealed record SearchRoster(
     int? CommunityId = null,
     Programme? Programme = null,
     string? VariantCode = null,
-    HouseholdStatus? Status = HouseholdStatus.Active,
-    RosterSort Sort = RosterSort.Household,
-    bool Descending = false,
-    int Page = 0,
+    HouseholdStatus? Status = HouseholdStatus.Active);
+
+/// <summary>
+/// 花名册 search: one page, sorted in SQL. The count stops at <see cref="SearchRosterHandler.CountCap"/> so the page
+/// answers at once at a million persons; <see cref="CountRoster"/> gives the exact total.
+/// </summary>
+[RequiresPermission(Permission.ViewRoster)]
+public sealed record SearchRoster(RosterFilter Filter, RosterSort Sort = RosterSort.Household, bool Descending = false, int Page = 0,
     int PageSize = 25) : IRequest<RosterPage>;
+
+/// <summary>The exact number of persons matching a filter (a full count: at a million persons, about a second on SQLite).</summary>
+[RequiresPermission(Permission.ViewRoster)]
+public sealed record CountRoster(RosterFilter Filter) : IRequest<int>;
 
 /// <summary>One person as the roster lists them; the ID number is masked.</summary>
 public sealed record RosterRow(int PersonId, int HouseholdId, string Name, string IdNumberMasked, Sex Sex, int Age,
     Relationship Relationship, string Township, string Community, HouseholdStatus Status, IReadOnlyList<string> Programmes);
 
-/// <summary>A page of the roster and how many persons match.</summary>
-public sealed record RosterPage(IReadOnlyList<RosterRow> Rows, int TotalCount);
+/// <summary>A page of the roster and how many persons match, exactly or at least (<see cref="TotalIsExact"/>).</summary>
+public sealed record RosterPage(IReadOnlyList<RosterRow> Rows, int TotalCount, bool TotalIsExact = true);
 
-/// <summary>Builds the filtered query once, counts it, and reads only the requested page.</summary>
-public sealed class SearchRosterHandler(IDataSessionFactory data, IClock clock) : IRequestHandler<SearchRoster, RosterPage>
+/// <summary>Builds the filtered query once, counts it up to a cap, and reads only the requested page.</summary>
+public sealed class SearchRosterHandler(IDataSessionFactory data, IClock clock)
+    : IRequestHandler<SearchRoster, RosterPage>, IRequestHandler<CountRoster, int>
 {
     public const int MaxPageSize = 200;
+    /// <summary>Counting stops here: enough for the pager, cheap at any roster size.</summary>
+    public const int CountCap = 10_000;
+
+    public async ValueTask<int> Handle(CountRoster request, CancellationToken ct)
+    {
+        await using var session = await data.OpenAsync(ct);
+        var persons = await FilterAsync(session, request.Filter, ct);
+        return persons is null ? 0 : await session.CountAsync(persons, ct);
+    }
 
     public async ValueTask<RosterPage> Handle(SearchRoster request, CancellationToken ct)
     {
         await using var session = await data.OpenAsync(ct);
+        var persons = await FilterAsync(session, request.Filter, ct);
+        if (persons is null) return new RosterPage([], 0);
+
+        var capped = await session.CountAsync(persons.Take(CountCap + 1), ct);
+        var total = Math.Min(capped, CountCap);
+        var exact = capped <= CountCap;
+        persons = (request.Sort, request.Descending) switch
+        {
+            (RosterSort.Name, false) => persons.OrderBy(p => p.Name).ThenBy(p => p.Id),
+            (RosterSort.Name, true) => persons.OrderByDescending(p => p.Name).ThenBy(p => p.Id),
+            (RosterSort.Age, false) => persons.OrderByDescending(p => p.BirthDate).ThenBy(p => p.Id),
+            (RosterSort.Age, true) => persons.OrderBy(p => p.BirthDate).ThenBy(p => p.Id),
+            (RosterSort.Community, false) => persons.OrderBy(p => p.Household!.CommunityId).ThenBy(p => p.HouseholdId).ThenBy(p => p.Id),
+            (RosterSort.Community, true) => persons.OrderByDescending(p => p.Household!.CommunityId).ThenBy(p => p.HouseholdId).ThenBy(p => p.Id),
+            (_, false) => persons.OrderBy(p => p.HouseholdId).ThenBy(p => p.Relationship).ThenBy(p => p.Id),
+            (_, true) => persons.OrderByDescending(p => p.HouseholdId).ThenBy(p => p.Relationship).ThenBy(p => p.Id),
+        };
+        return await PageAsync(session, persons, request, total, exact, ct);
+    }
+
+    private static async Task<IQueryable<Person>?> FilterAsync(IDataSession session, RosterFilter request, CancellationToken ct)
+    {
         var jurisdictionId = await session.FindJurisdictionIdAsync(request.JurisdictionCode, ct);
-        if (jurisdictionId is null) return new RosterPage([], 0);
+        if (jurisdictionId is null) return null;
 
         var persons = session.Query<Person>().Where(p => p.Status == PersonStatus.Active && p.Household!.JurisdictionId == jurisdictionId);
         if (request.Status is { } status) persons = persons.Where(p => p.Household!.Status == status);
@@ -76,18 +112,12 @@ public sealed class SearchRosterHandler(IDataSessionFactory data, IClock clock) 
             persons = persons.Where(p => session.Query<Enrollment>().Any(e => e.ToMonth == null && e.Variant!.Programme == programme &&
                 (e.PersonId == p.Id || (e.PersonId == null && e.HouseholdId == p.HouseholdId))));
 
-        var total = await session.CountAsync(persons, ct);
-        persons = (request.Sort, request.Descending) switch
-        {
-            (RosterSort.Name, false) => persons.OrderBy(p => p.Name).ThenBy(p => p.Id),
-            (RosterSort.Name, true) => persons.OrderByDescending(p => p.Name).ThenBy(p => p.Id),
-            (RosterSort.Age, false) => persons.OrderByDescending(p => p.BirthDate).ThenBy(p => p.Id),
-            (RosterSort.Age, true) => persons.OrderBy(p => p.BirthDate).ThenBy(p => p.Id),
-            (RosterSort.Community, false) => persons.OrderBy(p => p.Household!.CommunityId).ThenBy(p => p.HouseholdId).ThenBy(p => p.Id),
-            (RosterSort.Community, true) => persons.OrderByDescending(p => p.Household!.CommunityId).ThenBy(p => p.HouseholdId).ThenBy(p => p.Id),
-            (_, false) => persons.OrderBy(p => p.HouseholdId).ThenBy(p => p.Relationship).ThenBy(p => p.Id),
-            (_, true) => persons.OrderByDescending(p => p.HouseholdId).ThenBy(p => p.Relationship).ThenBy(p => p.Id),
-        };
+        return persons;
+    }
+
+    private async Task<RosterPage> PageAsync(IDataSession session, IQueryable<Person> persons, SearchRoster request, int total, bool exact,
+        CancellationToken ct)
+    {
         var size = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var page = await session.ToListAsync(persons.Skip(Math.Max(0, request.Page) * size).Take(size).Select(p => new
         {
@@ -104,6 +134,7 @@ public sealed class SearchRosterHandler(IDataSessionFactory data, IClock clock) 
         var today = clock.Now.LocalDateTime;
         return new RosterPage(page.Select(p => new RosterRow(p.Id, p.HouseholdId, p.Name, Masking.Mask(p.IdNumber), p.Sex,
             Person.AgeOn(p.BirthDate, DateOnly.FromDateTime(today)), p.Relationship, p.Township, p.Community, p.Status,
-            enrollments.Where(e => e.PersonId == p.Id || (e.PersonId == null && e.HouseholdId == p.HouseholdId)).Select(e => e.Name).ToList())).ToList(), total);
+            enrollments.Where(e => e.PersonId == p.Id || (e.PersonId == null && e.HouseholdId == p.HouseholdId)).Select(e => e.Name).ToList())).ToList(),
+            total, exact);
     }
 }

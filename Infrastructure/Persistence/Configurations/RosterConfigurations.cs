@@ -43,7 +43,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(p => new { p.IdNumber, p.Status });
         b.HasIndex(p => p.IdTail);
         b.HasIndex(p => p.Name);
-        b.HasIndex(p => p.HouseholdId);
+        // (HouseholdId, Relationship) serves both the join from households and the roster's default order.
+        b.HasIndex(p => new { p.HouseholdId, p.Relationship });
+        b.HasIndex(p => p.BirthDate);
     }
 }
 

@@ -48,7 +48,7 @@ public sealed class DemoRoster(int scale = 1, int seed = 2023)
                         // Spread the disability subsidies over dibao members until the report's counts are reached.
                         foreach (var member in household.Members.ToList())
                         {
-                            if ((living == 0 && nursing == 0) || _random.Next(5) != 0) continue;
+                            if ((living == 0 && nursing == 0) || _random.Next(4) != 0) continue;
                             if (nursing > 0 && _random.Next(2) == 0)
                             {
                                 member.Programmes.Add(ProgrammeCatalogue.DisabilityNursing);

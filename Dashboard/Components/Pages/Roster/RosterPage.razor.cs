@@ -26,7 +26,8 @@ public partial class RosterPage
     private int? _community;
     private string? _variant;
     private HouseholdStatus? _status = HouseholdStatus.Active;
-    private int _total;
+    private int? _total;
+    private RosterFilter? _countedFilter;
 
     private IEnumerable<CommunityOption> Communities => _areas.FirstOrDefault(t => t.Id == _township)?.Communities ?? [];
 
@@ -36,6 +37,16 @@ public partial class RosterPage
         _township = TownshipQuery;
         if (ProgrammeQuery is not null && Enum.TryParse<Programme>(ProgrammeQuery, out var programme)) _variant = $"P:{programme}";
         else if (ProgrammeQuery is not null && ProgrammeCatalogue.Find(ProgrammeQuery) is not null) _variant = ProgrammeQuery;
+    }
+
+    private async Task CountAsync(RosterFilter filter)
+    {
+        var total = await Sender.Send(new CountRoster(filter));
+        if (Equals(filter, _countedFilter))
+        {
+            _total = total;
+            await InvokeAsync(StateHasChanged);
+        }
     }
 
     private void OnTownshipChanged(int? township)
@@ -50,10 +61,16 @@ public partial class RosterPage
     {
         var sort = Enum.TryParse<RosterSort>(state.SortLabel, out var s) ? s : RosterSort.Household;
         Programme? programme = _variant?.StartsWith("P:") == true ? Enum.Parse<Programme>(_variant[2..]) : null;
-        var page = await Sender.Send(new SearchRoster(Bureau.Value.JurisdictionCode, _name, _idNumber, _township, _community,
-            programme, programme is null ? _variant : null, _status, sort, state.SortDirection == SortDirection.Descending,
-            state.Page, state.PageSize), ct);
-        _total = page.TotalCount;
+        var filter = new RosterFilter(Bureau.Value.JurisdictionCode, _name, _idNumber, _township, _community,
+            programme, programme is null ? _variant : null, _status);
+        var page = await Sender.Send(new SearchRoster(filter, sort, state.SortDirection == SortDirection.Descending, state.Page, state.PageSize), ct);
+        _total = page.TotalIsExact ? page.TotalCount : null;
+        if (!page.TotalIsExact && !Equals(filter, _countedFilter))
+        {
+            // The page shows at once; the exact total of a very large result follows when it is counted.
+            _countedFilter = filter;
+            _ = CountAsync(filter);
+        }
         return new TableData<RosterRow> { Items = page.Rows, TotalItems = page.TotalCount };
     }
 }

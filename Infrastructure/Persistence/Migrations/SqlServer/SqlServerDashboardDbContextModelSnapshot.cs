@@ -386,11 +386,13 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId");
+                    b.HasIndex("BirthDate");
 
                     b.HasIndex("IdTail");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("HouseholdId", "Relationship");
 
                     b.HasIndex("IdNumber", "Status");
 

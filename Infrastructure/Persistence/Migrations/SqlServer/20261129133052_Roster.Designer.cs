@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDashboardDbContext))]
-    [Migration("20261129124542_Roster")]
+    [Migration("20261129133052_Roster")]
     partial class Roster
     {
         /// <inheritdoc />
@@ -389,11 +389,13 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId");
+                    b.HasIndex("BirthDate");
 
                     b.HasIndex("IdTail");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("HouseholdId", "Relationship");
 
                     b.HasIndex("IdNumber", "Status");
 

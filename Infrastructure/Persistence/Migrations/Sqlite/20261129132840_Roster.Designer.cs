@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDashboardDbContext))]
-    [Migration("20261129124530_Roster")]
+    [Migration("20261129132840_Roster")]
     partial class Roster
     {
         /// <inheritdoc />
@@ -370,11 +370,13 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId");
+                    b.HasIndex("BirthDate");
 
                     b.HasIndex("IdTail");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("HouseholdId", "Relationship");
 
                     b.HasIndex("IdNumber", "Status");
 

@@ -192,9 +192,14 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Persons_HouseholdId",
+                name: "IX_Persons_BirthDate",
                 table: "Persons",
-                column: "HouseholdId");
+                column: "BirthDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Persons_HouseholdId_Relationship",
+                table: "Persons",
+                columns: new[] { "HouseholdId", "Relationship" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Persons_IdNumber_Status",
