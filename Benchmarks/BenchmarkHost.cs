@@ -23,7 +23,10 @@ public sealed class BenchmarkHost : IAsyncDisposable
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        // BENCH_SQL=1 prints every SQL command with its duration, to see what a slow query really runs.
+        services.AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command",
+                Environment.GetEnvironmentVariable("BENCH_SQL") == "1" ? LogLevel.Information : LogLevel.Warning));
         services.AddDashboardCore(configuration, Directory.GetCurrentDirectory());
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync();

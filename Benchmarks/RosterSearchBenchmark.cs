@@ -60,7 +60,7 @@ public static class RosterSearchBenchmark
         };
         Console.WriteLine("| filter | matches | first page median ms | p95 ms | exact count median ms |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
-        foreach (var (name, filter, sort, page) in filters)
+        foreach (var (name, filter, sort, page) in filters.Where(f => Environment.GetEnvironmentVariable("BENCH_ONLY") is not { } only || f.Name == only))
         {
             var matches = 0;
             var (median, p95) = await Timing.MeasureAsync(async () => await handler.Handle(new SearchRoster(filter, sort, Page: page), default));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CivilAffairs.Infrastructure.Persistence;
 
@@ -23,6 +24,8 @@ public static class DatabaseOptions
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString),
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),
         };
+        // The roster counts its matches with Take(n).Count(): the order of the rows counted does not matter there.
+        builder.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
         return builder;
     }
 }

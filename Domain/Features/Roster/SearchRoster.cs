@@ -45,8 +45,8 @@ public sealed class SearchRosterHandler(IDataSessionFactory data, IClock clock)
     : IRequestHandler<SearchRoster, RosterPage>, IRequestHandler<CountRoster, int>
 {
     public const int MaxPageSize = 200;
-    /// <summary>Counting stops here: enough for the pager, cheap at any roster size.</summary>
-    public const int CountCap = 10_000;
+    /// <summary>Counting stops here: enough for forty pages, and cheap at any roster size and filter.</summary>
+    public const int CountCap = 1_000;
 
     public async ValueTask<int> Handle(CountRoster request, CancellationToken ct)
     {
@@ -64,7 +64,9 @@ public sealed class SearchRosterHandler(IDataSessionFactory data, IClock clock)
         var capped = await session.CountAsync(persons.Take(CountCap + 1), ct);
         var total = Math.Min(capped, CountCap);
         var exact = capped <= CountCap;
-        persons = (request.Sort, request.Descending) switch
+        // Searching by name reads the name index in order; sorting its matches by household would sort them all.
+        var sort = request.Sort == RosterSort.Household && !string.IsNullOrWhiteSpace(request.Filter.Name) ? RosterSort.Name : request.Sort;
+        persons = (sort, request.Descending) switch
         {
             (RosterSort.Name, false) => persons.OrderBy(p => p.Name).ThenBy(p => p.Id),
             (RosterSort.Name, true) => persons.OrderByDescending(p => p.Name).ThenBy(p => p.Id),
@@ -83,8 +85,14 @@ public sealed class SearchRosterHandler(IDataSessionFactory data, IClock clock)
         var jurisdictionId = await session.FindJurisdictionIdAsync(request.JurisdictionCode, ct);
         if (jurisdictionId is null) return null;
 
-        var persons = session.Query<Person>().Where(p => p.Status == PersonStatus.Active && p.Household!.JurisdictionId == jurisdictionId);
-        if (request.Status is { } status) persons = persons.Where(p => p.Household!.Status == status);
+        // Household conditions go in an EXISTS probed by primary key, not a join: with a join SQLite scans every household
+        // and sorts; with EXISTS it walks persons in the index order of the page and stops after one page.
+        var households = session.Query<Household>().Where(h => h.JurisdictionId == jurisdictionId);
+        if (request.Status is { } status) households = households.Where(h => h.Status == status);
+        if (request.CommunityId is { } community) households = households.Where(h => h.CommunityId == community);
+        else if (request.TownshipId is { } township) households = households.Where(h => h.Community!.ParentId == township);
+        var persons = session.Query<Person>().Where(p => p.Status == PersonStatus.Active && households.Any(h => h.Id == p.HouseholdId));
+
         if (!string.IsNullOrWhiteSpace(request.Name))
         {
             // A range on the indexed column instead of LIKE, which SQLite cannot serve from the index.
@@ -103,15 +111,15 @@ public sealed class SearchRosterHandler(IDataSessionFactory data, IClock clock)
                 _ => persons.Where(p => p.IdNumber.EndsWith(digits)),
             };
         }
-        if (request.CommunityId is { } community) persons = persons.Where(p => p.Household!.CommunityId == community);
-        else if (request.TownshipId is { } township) persons = persons.Where(p => p.Household!.Community!.ParentId == township);
-        if (request.VariantCode is { } code)
-            persons = persons.Where(p => session.Query<Enrollment>().Any(e => e.ToMonth == null && e.VariantCode == code &&
-                (e.PersonId == p.Id || (e.PersonId == null && e.HouseholdId == p.HouseholdId))));
-        else if (request.Programme is { } programme)
-            persons = persons.Where(p => session.Query<Enrollment>().Any(e => e.ToMonth == null && e.Variant!.Programme == programme &&
-                (e.PersonId == p.Id || (e.PersonId == null && e.HouseholdId == p.HouseholdId))));
-
+        var codes = request.VariantCode is { } code ? [code]
+            : request.Programme is { } programme ? ProgrammeCatalogue.All.Where(v => v.Programme == programme).Select(v => v.Code).ToList()
+            : null;
+        if (codes is not null)
+        {
+            // Two EXISTS, each served by its own index (person, household), rather than one OR inside a single EXISTS.
+            var open = session.Query<Enrollment>().Where(e => e.ToMonth == null && codes.Contains(e.VariantCode));
+            persons = persons.Where(p => open.Any(e => e.PersonId == p.Id) || open.Any(e => e.HouseholdId == p.HouseholdId && e.PersonId == null));
+        }
         return persons;
     }
 
@@ -127,9 +135,14 @@ public sealed class SearchRosterHandler(IDataSessionFactory data, IClock clock)
 
         var personIds = page.Select(p => p.Id).ToList();
         var householdIds = page.Select(p => p.HouseholdId).Distinct().ToList();
-        var enrollments = await session.ToListAsync(session.Query<Enrollment>()
-            .Where(e => e.ToMonth == null && (personIds.Contains(e.PersonId!.Value) || (e.PersonId == null && householdIds.Contains(e.HouseholdId))))
-            .Select(e => new { e.PersonId, e.HouseholdId, e.Variant!.Name }), ct);
+        // One lookup by household (it covers the members' own enrolments too), and no join to the variants: an OR over
+        // person and household, a "PersonId IS NULL" test or a join to the variants each make SQLite's planner walk
+        // every enrolment (100-150 ms at a million persons instead of under 1 ms). Names come from the catalogue.
+        var enrollments = (await session.ToListAsync(session.Query<Enrollment>()
+                .Where(e => e.ToMonth == null && householdIds.Contains(e.HouseholdId))
+                .Select(e => new { e.PersonId, e.HouseholdId, e.VariantCode }), ct))
+            .Where(e => e.PersonId is null || personIds.Contains(e.PersonId.Value))
+            .Select(e => new { e.PersonId, e.HouseholdId, Name = ProgrammeCatalogue.Find(e.VariantCode)?.Name ?? e.VariantCode }).ToList();
 
         var today = clock.Now.LocalDateTime;
         return new RosterPage(page.Select(p => new RosterRow(p.Id, p.HouseholdId, p.Name, Masking.Mask(p.IdNumber), p.Sex,
