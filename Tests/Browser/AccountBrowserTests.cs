@@ -16,12 +16,8 @@ public sealed partial class AccountBrowserTests
     [SkippableFact]
     public async Task Sign_in_shows_the_user_and_sign_out_returns_to_the_sign_in_page()
     {
-        Support.Browser.SkipUnlessAvailable();
-        await using var host = new DashboardHost();
-        var baseAddress = host.Start();
-        var (playwright, context) = await Support.Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = context;
+        await using var browser = await BrowserSession.StartAsync();
+        var (baseAddress, context) = (browser.BaseAddress, browser.Context);
 
         var page = context.Pages.FirstOrDefault() ?? await context.NewPageAsync();
         await page.GotoAsync($"{baseAddress}/standards");
@@ -41,12 +37,8 @@ public sealed partial class AccountBrowserTests
     [SkippableFact]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
-        Support.Browser.SkipUnlessAvailable();
-        await using var host = new DashboardHost();
-        var baseAddress = host.Start();
-        var (playwright, context) = await Support.Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = context;
+        await using var browser = await BrowserSession.StartAsync();
+        var (baseAddress, context) = (browser.BaseAddress, browser.Context);
 
         IPage page = default!;
         for (var attempt = 1; attempt <= 4; attempt++)
@@ -65,12 +57,8 @@ public sealed partial class AccountBrowserTests
     [SkippableFact]
     public async Task A_leader_sees_standards_without_the_adjustment_and_is_turned_away_from_administration()
     {
-        Support.Browser.SkipUnlessAvailable();
-        await using var host = new DashboardHost();
-        var baseAddress = host.Start();
-        var (playwright, context) = await Support.Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = context;
+        await using var browser = await BrowserSession.StartAsync();
+        var (baseAddress, context) = (browser.BaseAddress, browser.Context);
 
         var page = await SignIn.InBrowserAsync(context, baseAddress, "leader", returnUrl: "/standards");
         await page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
@@ -85,15 +73,9 @@ public sealed partial class AccountBrowserTests
     [SkippableFact]
     public async Task Disabling_a_user_ends_their_open_session_at_once()
     {
-        Support.Browser.SkipUnlessAvailable();
-        await using var host = new DashboardHost();
-        var baseAddress = host.Start();
-        var (playwright, adminContext) = await Support.Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = adminContext;
-        var (playwright2, staffContext) = await Support.Browser.LaunchAsync();
-        using var ___ = playwright2;
-        await using var ____ = staffContext;
+        await using var browser = await BrowserSession.StartAsync();
+        var (baseAddress, adminContext) = (browser.BaseAddress, browser.Context);
+        var staffContext = await browser.SecondProfileAsync();
 
         var staff = await SignIn.InBrowserAsync(staffContext, baseAddress, "statistician", returnUrl: "/standards");
         await staff.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });

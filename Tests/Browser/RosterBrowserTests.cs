@@ -21,12 +21,8 @@ public sealed partial class RosterBrowserTests
     [SkippableFact]
     public async Task Add_a_household_find_it_change_its_tier_stop_it_and_read_the_timeline()
     {
-        Support.Browser.SkipUnlessAvailable();
-        await using var host = new DashboardHost();
-        var baseAddress = host.Start();
-        var (playwright, context) = await Support.Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = context;
+        await using var browser = await BrowserSession.StartAsync();
+        var (baseAddress, context) = (browser.BaseAddress, browser.Context);
 
         var page = await SignIn.InBrowserAsync(context, baseAddress, "caseworker", returnUrl: "/roster/new");
         await page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });

@@ -11,12 +11,8 @@ public sealed class StandardsBrowserTests
     [SkippableFact]
     public async Task A_yearly_adjustment_survives_a_reload_and_keeps_the_old_amounts_in_history()
     {
-        Support.Browser.SkipUnlessAvailable();
-        await using var host = new DashboardHost();
-        var baseAddress = host.Start();
-        var (playwright, context) = await Support.Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = context;
+        await using var browser = await BrowserSession.StartAsync();
+        var (baseAddress, context) = (browser.BaseAddress, browser.Context);
 
         await SignIn.InBrowserAsync(context, baseAddress, "standards", returnUrl: "/standards");
         var page = await Support.Browser.OpenAsync(context, $"{baseAddress}/standards");
@@ -45,12 +41,8 @@ public sealed class StandardsBrowserTests
     [SkippableFact]
     public async Task A_validation_error_is_shown_in_the_dialog_in_Chinese()
     {
-        Support.Browser.SkipUnlessAvailable();
-        await using var host = new DashboardHost();
-        var baseAddress = host.Start();
-        var (playwright, context) = await Support.Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = context;
+        await using var browser = await BrowserSession.StartAsync();
+        var (baseAddress, context) = (browser.BaseAddress, browser.Context);
 
         await SignIn.InBrowserAsync(context, baseAddress, "standards", returnUrl: "/standards");
         var page = await Support.Browser.OpenAsync(context, $"{baseAddress}/standards");

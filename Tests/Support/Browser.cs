@@ -44,3 +44,45 @@ public static class Browser
         return page;
     }
 }
+
+/// <summary>A running dashboard and a browser profile pointed at it, disposed together.</summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private IPlaywright _playwright = default!;
+
+    public DashboardHost Host { get; private set; } = default!;
+    public IBrowserContext Context { get; private set; } = default!;
+    public string BaseAddress { get; private set; } = "";
+
+    /// <summary>Skips without Chromium (outside CI), starts the app on a free port and opens a browser profile.</summary>
+    public static async Task<BrowserSession> StartAsync()
+    {
+        Browser.SkipUnlessAvailable();
+        var session = new BrowserSession { Host = new DashboardHost() };
+        session.BaseAddress = session.Host.Start();
+        (session._playwright, session.Context) = await Browser.LaunchAsync();
+        return session;
+    }
+
+    /// <summary>A second, separate browser profile (another user at another desk).</summary>
+    public async Task<IBrowserContext> SecondProfileAsync()
+    {
+        var (playwright, context) = await Browser.LaunchAsync();
+        _others.Add((playwright, context));
+        return context;
+    }
+
+    private readonly List<(IPlaywright, IBrowserContext)> _others = [];
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (playwright, context) in _others)
+        {
+            await context.DisposeAsync();
+            playwright.Dispose();
+        }
+        await Context.DisposeAsync();
+        _playwright.Dispose();
+        await Host.DisposeAsync();
+    }
+}
