@@ -24,8 +24,6 @@ public interface IDataSession : IAsyncDisposable
 
     Task<T?> FirstOrDefaultAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default);
 
-    Task<bool> AnyAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default);
-
     Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default);
 
     /// <summary>Why these changes are made, recorded with each audit record of the save (e.g. the document number).</summary>

@@ -33,9 +33,6 @@ public sealed class DataSession(DashboardDbContext context) : IDataSession
     public Task<T?> FirstOrDefaultAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
         EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(query, cancellationToken);
 
-    public Task<bool> AnyAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
-        EntityFrameworkQueryableExtensions.AnyAsync(query, cancellationToken);
-
     public Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
         EntityFrameworkQueryableExtensions.CountAsync(query, cancellationToken);
 

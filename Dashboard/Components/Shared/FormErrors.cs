@@ -22,8 +22,6 @@ public sealed class FormErrors
     public void Set(FluentValidation.Results.ValidationResult result) =>
         Set(result.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage, e.ErrorCode)));
 
-    public void Clear() => _byField.Clear();
-
     public void Clear(string field) => _byField.Remove(field);
 
     public bool Has(string field) => _byField.ContainsKey(field);

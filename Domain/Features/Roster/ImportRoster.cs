@@ -1,7 +1,5 @@
 using CivilAffairs.Domain.Areas;
 using CivilAffairs.Domain.Common;
-using CivilAffairs.Domain.Programmes;
-using CivilAffairs.Domain.Roster;
 using CivilAffairs.Domain.Security;
 using Mediator;
 

@@ -40,18 +40,14 @@ public sealed class RosterImportCheck
                 .Select(p => new { p.IdNumber, p.HouseholdId, p.Household!.ImportKey }), ct);
             foreach (var f in found) onRoster[f.IdNumber] = (f.HouseholdId, f.ImportKey);
         }
-        var lastClosed = await session.FirstOrDefaultAsync(session.Query<Payments.PaymentMonth>()
-            .Where(m => m.JurisdictionId == jurisdictionId && m.State == Payments.PaymentMonthState.Closed)
-            .OrderByDescending(m => m.Month).Select(m => (YearMonth?)m.Month), ct);
+        var lastClosed = await session.LastClosedMonthAsync(jurisdictionId, ct);
 
         var seenIds = new Dictionary<string, int>();
         var groups = rows.GroupBy(r => r.Get(RosterTemplate.HouseholdKey)).ToList();
-        var done = 0;
         foreach (var group in groups)
         {
-            check.Households++;
             check.CheckHousehold(group.Key, group.ToList(), communities, variantsByName, seenIds, onRoster, lastClosed, jurisdictionId, atUtc, by);
-            if (++done % 2_000 == 0) progress?.Report(new ImportProgress("校验", done, groups.Count));
+            if (++check.Households % 2_000 == 0) progress?.Report(new ImportProgress("校验", check.Households, groups.Count));
         }
         check.Errors.Sort((a, b) => a.RowNumber != b.RowNumber ? a.RowNumber.CompareTo(b.RowNumber) : string.CompareOrdinal(a.Column, b.Column));
         return check;

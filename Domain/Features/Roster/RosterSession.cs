@@ -23,13 +23,14 @@ public static class RosterSession
     }
 
     /// <summary>Refuses a change dated into a closed payment month, pointing to the correction flow.</summary>
-    public static async Task EnsureMonthOpenAsync(this IDataSession session, int jurisdictionId, YearMonth month, CancellationToken ct)
-    {
-        var lastClosed = await session.FirstOrDefaultAsync(session.Query<PaymentMonth>()
+    public static async Task EnsureMonthOpenAsync(this IDataSession session, int jurisdictionId, YearMonth month, CancellationToken ct) =>
+        BusinessRules.Check(new ChangeCannotBeDatedIntoClosedMonth(month, await session.LastClosedMonthAsync(jurisdictionId, ct)), "Month");
+
+    /// <summary>The jurisdiction's last closed payment month, or null while none is closed.</summary>
+    public static Task<YearMonth?> LastClosedMonthAsync(this IDataSession session, int jurisdictionId, CancellationToken ct) =>
+        session.FirstOrDefaultAsync(session.Query<PaymentMonth>()
             .Where(m => m.JurisdictionId == jurisdictionId && m.State == PaymentMonthState.Closed)
             .OrderByDescending(m => m.Month).Select(m => (YearMonth?)m.Month), ct);
-        BusinessRules.Check(new ChangeCannotBeDatedIntoClosedMonth(month, lastClosed), "Month");
-    }
 
     /// <summary>The household an active person with this number belongs to, if any.</summary>
     public static Task<int?> ActiveHouseholdOfAsync(this IDataSession session, string idNumber, CancellationToken ct)

@@ -40,7 +40,7 @@ public sealed class RosterBulkWriter(IDbContextFactory<DashboardDbContext> conte
             long personId = await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(Id), 0) + 1 FROM Persons", ct);
             long enrollmentId = await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(Id), 0) + 1 FROM Enrollments", ct);
             long eventId = await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(Id), 0) + 1 FROM HouseholdEvents", ct);
-            var (sequence, hash) = await LastLinkAsync(connection, transaction, ct);
+            var (sequence, hash) = await LastLinkAsync(connection, transaction, sqlite, ct);
             if (!sqlite)
                 foreach (var table in new[] { "Households", "Persons", "Enrollments", "HouseholdEvents" })
                     await ExecuteAsync(connection, transaction, $"SET IDENTITY_INSERT {table} ON", ct);
@@ -125,12 +125,14 @@ public sealed class RosterBulkWriter(IDbContextFactory<DashboardDbContext> conte
         }
     }
 
-    private static async Task<(long Sequence, string Hash)> LastLinkAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    private static async Task<(long Sequence, string Hash)> LastLinkAsync(DbConnection connection, DbTransaction transaction, bool sqlite,
+        CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT Sequence, Hash FROM AuditRecords ORDER BY Sequence DESC LIMIT 1";
-        if (connection.GetType().Name == "SqlConnection") command.CommandText = "SELECT TOP 1 Sequence, Hash FROM AuditRecords ORDER BY Sequence DESC";
+        command.CommandText = sqlite
+            ? "SELECT Sequence, Hash FROM AuditRecords ORDER BY Sequence DESC LIMIT 1"
+            : "SELECT TOP 1 Sequence, Hash FROM AuditRecords ORDER BY Sequence DESC";
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0L, AuditRecord.Genesis);
     }
