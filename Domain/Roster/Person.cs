@@ -62,8 +62,15 @@ public sealed class Person : IVersioned
         return age;
     }
 
-    public bool IsElderlyAt(YearMonth month) => AgeAt(month) >= ElderlyAge;
-    public bool IsMinorAt(YearMonth month) => AgeAt(month) < AdultAge;
+    // Stated as birth-date cut-offs so the payment run's SQL applies exactly the same test.
+    public bool IsElderlyAt(YearMonth month) => BirthDate <= ElderlyIfBornOnOrBefore(month);
+    public bool IsMinorAt(YearMonth month) => BirthDate > AdultIfBornOnOrBefore(month);
+
+    /// <summary>Whoever was born on or before this day is 60 or older on the first day of the month.</summary>
+    public static DateOnly ElderlyIfBornOnOrBefore(YearMonth month) => month.FirstDay.AddYears(-ElderlyAge);
+
+    /// <summary>Whoever was born on or before this day is 18 or older on the first day of the month.</summary>
+    public static DateOnly AdultIfBornOnOrBefore(YearMonth month) => month.FirstDay.AddYears(-AdultAge);
 
     internal void Leave(YearMonth month, bool died)
     {

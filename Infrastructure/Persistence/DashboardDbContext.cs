@@ -33,6 +33,14 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
     public DbSet<HouseholdEvent> HouseholdEvents => Set<HouseholdEvent>();
     public DbSet<PaymentMonth> PaymentMonths => Set<PaymentMonth>();
+    public DbSet<PaymentLine> PaymentLines => Set<PaymentLine>();
+    public DbSet<PaymentSummary> PaymentSummaries => Set<PaymentSummary>();
+    public DbSet<Recovery> Recoveries => Set<Recovery>();
+    public DbSet<RetroactiveChange> RetroactiveChanges => Set<RetroactiveChange>();
+    public DbSet<TemporaryAssistance> TemporaryAssistance => Set<TemporaryAssistance>();
+    public DbSet<BankBatch> BankBatches => Set<BankBatch>();
+    public DbSet<BankPayment> BankPayments => Set<BankPayment>();
+    public DbSet<ChangeCounter> ChangeCounters => Set<ChangeCounter>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
@@ -79,6 +87,11 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
                 entry.State = EntityState.Detached;
             }
         }
+        // The ledger and its summaries are written set-wise by the payment run; nothing edits or removes a line.
+        if (ChangeTracker.Entries().Any(e => e.Entity is PaymentLine or PaymentSummary && e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Ledger lines and summaries are written only by the payment run and never edited.");
+        var topics = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => TopicOf(e.Entity)).OfType<ChangeTopic>().Distinct().ToList();
         var capture = AuditCapture.Take(ChangeTracker);
         if (capture.IsEmpty && events.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
@@ -100,6 +113,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
                 AuditRecords.Add(record);
             }
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await ChangeCounterSql.BumpAsync(Database, topics, cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             AuditReason = null;
             return written;
@@ -109,6 +123,15 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
     }
+
+    private static ChangeTopic? TopicOf(object entity) => entity switch
+    {
+        Household or Person or Enrollment or HouseholdEvent => ChangeTopic.Roster,
+        BenefitStandard => ChangeTopic.Standards,
+        Domain.Payments.TemporaryAssistance => ChangeTopic.TemporaryAssistance,
+        PaymentMonth or Recovery or BankBatch or BankPayment => ChangeTopic.Payments,
+        _ => null,
+    };
 
     private sealed class YearMonthConverter() : ValueConverter<YearMonth, int>(m => m.Key, k => YearMonth.FromKey(k));
 }

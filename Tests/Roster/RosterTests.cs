@@ -155,23 +155,31 @@ public sealed class RosterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_change_dated_into_a_closed_month_points_to_the_correction_flow()
+    public async Task A_change_dated_into_a_closed_month_is_refused_or_becomes_a_correction()
     {
         var id = await RegisterAsync();
         await using (var context = _db.NewContext())
         {
             var month = new PaymentMonth(context.Areas.Single(a => a.Code == "431081").Id, new YearMonth(2026, 5));
-            month.Close(DateTime.UtcNow);
+            month.Computed(new PaymentTotals(0, 0, 0, 0), 0, DateTime.UtcNow, "test");
+            month.Close(DateTime.UtcNow, "test");
             context.PaymentMonths.Add(month);
             await context.SaveChangesAsync();
         }
 
-        var result = await _db.SendAsync(new StopHousehold { HouseholdId = id, Month = new YearMonth(2026, 5), Reason = StopReason.MovedAway }, Caseworker);
-
-        var error = Assert.Single(result.Errors);
+        // An addition would pay for a month already closed: refused, with the way forward.
+        var add = await _db.SendAsync(new AddMember { HouseholdId = id, Month = new YearMonth(2026, 5), Member = Member("张小明", Relationship.Child, NewId(2012, 9, 1)) }, Caseworker);
+        var error = Assert.Single(add.Errors);
         Assert.Equal(nameof(ChangeCannotBeDatedIntoClosedMonth), error.Rule);
-        Assert.Contains("月度发放", error.Message);
-        Assert.True((await _db.SendAsync(new StopHousehold { HouseholdId = id, Month = new YearMonth(2026, 6), Reason = StopReason.MovedAway }, Caseworker)).Succeeded);
+        Assert.Contains("追溯", error.Message);
+
+        // A stop dated back is a correction: accepted, and noted for the next payment run to recover.
+        Assert.True((await _db.SendAsync(new StopHousehold { HouseholdId = id, Month = new YearMonth(2026, 5), Reason = StopReason.MovedAway }, Caseworker)).Succeeded);
+        await using (var context = _db.NewContext())
+        {
+            var retroactive = await context.RetroactiveChanges.SingleAsync();
+            Assert.Equal((id, new YearMonth(2026, 5)), (retroactive.HouseholdId!.Value, retroactive.FromMonth));
+        }
     }
 
     [Fact]

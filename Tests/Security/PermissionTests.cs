@@ -4,6 +4,8 @@ using CivilAffairs.Domain.Common.Behaviors;
 using CivilAffairs.Domain.Features.Audit;
 using CivilAffairs.Domain.Features.Standards;
 using CivilAffairs.Domain.Features.Users;
+using CivilAffairs.Domain.Features.Payments;
+using CivilAffairs.Domain.Features.Recoveries;
 using CivilAffairs.Domain.Features.Roster;
 using CivilAffairs.Domain.Programmes;
 using CivilAffairs.Domain.Security;
@@ -52,6 +54,14 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(GetHousehold)] = () => new GetHousehold(-1),
         [typeof(RevealIdNumber)] = () => new RevealIdNumber(-1),
         [typeof(ListAreas)] = () => new ListAreas("431081"),
+        [typeof(ListPaymentMonths)] = () => new ListPaymentMonths("431081"),
+        [typeof(ComputePaymentMonth)] = () => new ComputePaymentMonth(), // invalid: no month
+        [typeof(ClosePaymentMonth)] = () => new ClosePaymentMonth(),
+        [typeof(GetPaymentPreview)] = () => new GetPaymentPreview("431081", new YearMonth(2023, 6)),
+        [typeof(VerifySummaries)] = () => new VerifySummaries("431081"),
+        [typeof(GetHouseholdPayments)] = () => new GetHouseholdPayments(-1),
+        [typeof(ListRecoveries)] = () => new ListRecoveries("431081"),
+        [typeof(ResolveRecovery)] = () => new ResolveRecovery(-1, Domain.Payments.RecoveryState.Recovered, null),
         [typeof(ImportRoster)] = () => new ImportRoster("431081", new RosterFile().Row("A", "试算").ToStream(), "x.xlsx", DryRun: true),
     };
 

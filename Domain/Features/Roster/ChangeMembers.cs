@@ -17,7 +17,7 @@ public sealed class AddMember : IRequest<Result>, IHouseholdChange
 
 /// <summary>减少成员: a member moves out or dies; from that month they are no longer covered.</summary>
 [RequiresPermission(Permission.EditRoster)]
-public sealed record RemoveMember(int HouseholdId, int PersonId, YearMonth Month, bool Died) : IRequest<Result>, IHouseholdChange;
+public sealed record RemoveMember(int HouseholdId, int PersonId, YearMonth Month, bool Died) : IRequest<Result>, ICorrectsClosedMonths;
 
 /// <summary>Field checks of a new member.</summary>
 public sealed class AddMemberValidator : AbstractValidator<AddMember>

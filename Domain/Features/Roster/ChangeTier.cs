@@ -8,7 +8,7 @@ namespace CivilAffairs.Domain.Features.Roster;
 
 /// <summary>调档: the household's dibao moves to another tier from a month.</summary>
 [RequiresPermission(Permission.EditRoster)]
-public sealed class ChangeTier : IRequest<Result>, IHouseholdChange
+public sealed class ChangeTier : IRequest<Result>, ICorrectsClosedMonths
 {
     public int HouseholdId { get; set; }
     public YearMonth Month { get; set; }

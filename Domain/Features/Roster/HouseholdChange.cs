@@ -1,5 +1,7 @@
 using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Payments;
 using CivilAffairs.Domain.Roster;
+using CivilAffairs.Domain.Roster.Rules;
 
 namespace CivilAffairs.Domain.Features.Roster;
 
@@ -11,8 +13,15 @@ public interface IHouseholdChange
 }
 
 /// <summary>
-/// The frame every household change shares: load the household, refuse closed months, apply the change through the
-/// aggregate, save it with its audit records in one transaction.
+/// A change that may be dated into a closed payment month (stop, tier change, removal, end of a programme): the money
+/// already paid stays in the ledger and the next payment run settles the difference as back pay or recovery.
+/// </summary>
+public interface ICorrectsClosedMonths : IHouseholdChange;
+
+/// <summary>
+/// The frame every household change shares: load the household, refuse closed months (or, for a correction, note the
+/// retroactive change for the next payment run), apply the change through the aggregate, save it with its audit
+/// records in one transaction.
 /// </summary>
 public static class HouseholdChange
 {
@@ -22,8 +31,12 @@ public static class HouseholdChange
         await using var session = await data.OpenAsync(ct);
         var household = await session.LoadHouseholdAsync(change.HouseholdId, ct);
         if (household is null) return Result.Failure(nameof(change.HouseholdId), Messages.Get("UnknownHousehold"));
-        await session.EnsureMonthOpenAsync(household.JurisdictionId, change.Month, ct);
+        var lastClosed = await session.LastClosedMonthAsync(household.JurisdictionId, ct);
+        if (change is not ICorrectsClosedMonths)
+            BusinessRules.Check(new ChangeCannotBeDatedIntoClosedMonth(change.Month, lastClosed), "Month");
         if (await apply(session, household) is { Succeeded: false } refused) return refused;
+        if (RetroactiveChange.ForHousehold(household.JurisdictionId, household.Id, change.Month, lastClosed, DateTime.UtcNow) is { } retroactive)
+            session.Add(retroactive);
         session.AuditReason = auditReason;
         await session.SaveChangesAsync(ct);
         return Result.Success();

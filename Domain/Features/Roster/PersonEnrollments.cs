@@ -15,7 +15,7 @@ public sealed record EnrollPerson(int HouseholdId, int PersonId, string VariantC
 /// <summary>A member's per-person programme ends from a month.</summary>
 [RequiresPermission(Permission.EditRoster)]
 public sealed record EndEnrollment(int HouseholdId, int EnrollmentId, YearMonth Month, StopReason Reason, string? Note = null)
-    : IRequest<Result>, IHouseholdChange;
+    : IRequest<Result>, ICorrectsClosedMonths;
 
 /// <summary>Field checks of an enrolment.</summary>
 public sealed class EnrollPersonValidator : AbstractValidator<EnrollPerson>

@@ -8,7 +8,7 @@ namespace CivilAffairs.Domain.Features.Roster;
 
 /// <summary>停发: the household's assistance stops from a month, for a reason.</summary>
 [RequiresPermission(Permission.EditRoster)]
-public sealed class StopHousehold : IRequest<Result>, IHouseholdChange
+public sealed class StopHousehold : IRequest<Result>, ICorrectsClosedMonths
 {
     public int HouseholdId { get; set; }
     public YearMonth Month { get; set; }

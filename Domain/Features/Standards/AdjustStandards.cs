@@ -1,5 +1,7 @@
 using CivilAffairs.Domain.Areas;
 using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Features.Roster;
+using CivilAffairs.Domain.Payments;
 using CivilAffairs.Domain.Programmes;
 using CivilAffairs.Domain.Security;
 using CivilAffairs.Domain.Standards;
@@ -119,11 +121,15 @@ public sealed class AdjustStandardsHandler(IDataSessionFactory data, IClock cloc
             .ToList();
         if (errors.Count > 0) return Result<AdjustmentOutcome>.Failure(errors);
 
+        // A standard effective from a closed month is settled by the next payment run as back pay (or recovery).
+        var lastClosed = await session.LastClosedMonthAsync(jurisdictionId.Value, ct);
         foreach (var (item, _, schedule) in schedules)
         {
             var reason = string.IsNullOrWhiteSpace(item.Reason) ? request.Reason : item.Reason;
             session.Add(schedule.Adjust(item.NewAmount!.Value, effectiveFrom, request.DocumentNumber, reason,
                 clock.Now.UtcDateTime, actor.UserName));
+            if (RetroactiveChange.ForStandard(jurisdictionId.Value, item.VariantCode, effectiveFrom, lastClosed, clock.Now.UtcDateTime) is { } retroactive)
+                session.Add(retroactive);
         }
 
         session.AuditReason = $"年度调标 {request.DocumentNumber.Trim()}" + (string.IsNullOrWhiteSpace(request.Reason) ? "" : $"：{request.Reason.Trim()}");

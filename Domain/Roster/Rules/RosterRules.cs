@@ -95,7 +95,7 @@ public sealed record HouseholdHasExactlyOneHead(int Heads) : IBusinessRule
 public sealed record ChangeCannotBeDatedIntoClosedMonth(YearMonth Month, YearMonth? LastClosed) : IBusinessRule
 {
     public bool IsBroken() => LastClosed is { } closed && Month <= closed;
-    public string Message => Messages.Format("MonthClosed", Month, LastClosed);
+    public string Message => Messages.Format("ChangeIntoClosedMonthNotAllowed", Month, LastClosed);
 }
 
 /// <summary>Only an active household can change; a stopped one is registered anew.</summary>

@@ -74,8 +74,3 @@ internal sealed class HouseholdEventConfiguration : IEntityTypeConfiguration<Hou
         b.HasIndex(e => new { e.HouseholdId, e.Month });
     }
 }
-
-internal sealed class PaymentMonthConfiguration : IEntityTypeConfiguration<PaymentMonth>
-{
-    public void Configure(EntityTypeBuilder<PaymentMonth> b) => b.HasIndex(m => new { m.JurisdictionId, m.Month }).IsUnique();
-}

@@ -115,6 +115,7 @@ public sealed class RosterBulkWriter(IDbContextFactory<DashboardDbContext> conte
             if (!sqlite)
                 foreach (var table in new[] { "Households", "Persons", "Enrollments", "HouseholdEvents" })
                     await ExecuteAsync(connection, transaction, $"SET IDENTITY_INSERT {table} OFF", ct);
+            await ExecuteAsync(connection, transaction, $"UPDATE ChangeCounters SET Value = Value + 1 WHERE Topic = {(int)ChangeTopic.Roster}", ct);
             await transaction.CommitAsync(ct);
             progress?.Report(householdCount);
             return new RosterBulkResult(householdCount, personCount, enrollmentCount);
