@@ -43,6 +43,13 @@ public sealed class BankBatch : IVersioned
     public Guid Version { get; set; }
     public IReadOnlyList<BankPayment> Payments => _payments;
 
+    /// <summary>The control totals of a batch whose payments were written set-wise (a month's disbursement list).</summary>
+    public void RecordControlTotals(int count, decimal total)
+    {
+        ControlCount = count;
+        ControlTotal = total;
+    }
+
     public void Add(BankPayment payment)
     {
         _payments.Add(payment);

@@ -30,6 +30,12 @@ public interface IPaymentRun
     /// <summary>The variants with at least one enrolment active in the month.</summary>
     Task<IReadOnlyList<string>> EnrolledVariantsAsync(int jurisdictionId, YearMonth month, CancellationToken ct);
 
+    /// <summary>Persons and households entitled in the month, per variant, under the entitlement rule.</summary>
+    Task<IReadOnlyList<VariantHeadCount>> HeadCountsAsync(int jurisdictionId, YearMonth month, CancellationToken ct);
+
     /// <summary>Recomputes every summary row of the jurisdiction from the ledger and lists the rows that differ.</summary>
     Task<IReadOnlyList<string>> CheckSummariesAsync(int jurisdictionId, CancellationToken ct);
 }
+
+/// <summary>How many persons and households a variant covers in a month.</summary>
+public sealed record VariantHeadCount(string VariantCode, int Persons, int Households);

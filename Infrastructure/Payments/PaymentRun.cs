@@ -90,6 +90,23 @@ public sealed class PaymentRun(IDbContextFactory<DashboardDbContext> contexts, I
         return codes;
     }
 
+    public async Task<IReadOnlyList<VariantHeadCount>> HeadCountsAsync(int jurisdictionId, YearMonth month, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var none = new Rate("0", "NULL");
+        await using var command = await CommandAsync(db, $"""
+            SELECT VariantCode, COUNT(*), COUNT(DISTINCT HouseholdId) FROM (
+                {Due(jurisdictionId, month, none, false, null)}
+                UNION ALL
+                {Due(jurisdictionId, month, none, true, null)}) d
+            GROUP BY VariantCode
+            """, ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var counts = new List<VariantHeadCount>();
+        while (await reader.ReadAsync(ct)) counts.Add(new VariantHeadCount(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
+        return counts;
+    }
+
     public async Task<IReadOnlyList<string>> CheckSummariesAsync(int jurisdictionId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

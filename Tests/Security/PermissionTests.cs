@@ -4,7 +4,9 @@ using CivilAffairs.Domain.Common.Behaviors;
 using CivilAffairs.Domain.Features.Audit;
 using CivilAffairs.Domain.Features.Standards;
 using CivilAffairs.Domain.Features.Users;
+using CivilAffairs.Domain.Features.Bank;
 using CivilAffairs.Domain.Features.Payments;
+using CivilAffairs.Domain.Features.TemporaryAssistance;
 using CivilAffairs.Domain.Features.Recoveries;
 using CivilAffairs.Domain.Features.Roster;
 using CivilAffairs.Domain.Programmes;
@@ -62,6 +64,15 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(GetHouseholdPayments)] = () => new GetHouseholdPayments(-1),
         [typeof(ListRecoveries)] = () => new ListRecoveries("431081"),
         [typeof(ResolveRecovery)] = () => new ResolveRecovery(-1, Domain.Payments.RecoveryState.Recovered, null),
+        [typeof(RecordTemporaryAssistance)] = () => new RecordTemporaryAssistance(),
+        [typeof(ListTemporaryAssistance)] = () => new ListTemporaryAssistance("431081"),
+        [typeof(CreateBankBatch)] = () => new CreateBankBatch("431081", new YearMonth(2023, 6)),
+        [typeof(ListBankBatches)] = () => new ListBankBatches("431081"),
+        [typeof(ExportBankFile)] = () => new ExportBankFile(-1, Stream.Null),
+        [typeof(ImportBankReturn)] = () => new ImportBankReturn(-1, new MemoryStream()),
+        [typeof(ListFailedPayments)] = () => new ListFailedPayments("431081"),
+        [typeof(ReissueFailedPayments)] = () => new ReissueFailedPayments(-1),
+        [typeof(PreviewStandardImpact)] = () => new PreviewStandardImpact("431081", new DateOnly(2023, 1, 1), []),
         [typeof(ImportRoster)] = () => new ImportRoster("431081", new RosterFile().Row("A", "试算").ToStream(), "x.xlsx", DryRun: true),
     };
 

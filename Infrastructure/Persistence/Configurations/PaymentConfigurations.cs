@@ -102,6 +102,7 @@ internal sealed class BankBatchConfiguration : IEntityTypeConfiguration<BankBatc
     {
         b.Property(x => x.ExportedBy).HasMaxLength(100).IsRequired();
         b.Property(x => x.ReturnedBy).HasMaxLength(100);
+        b.Property(x => x.ControlTotal).HasConversion<FenConverter>().HasColumnName("ControlTotalFen");
         b.HasMany(x => x.Payments).WithOne().HasForeignKey(p => p.BatchId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(x => x.Payments).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasIndex(x => new { x.JurisdictionId, x.Month });
@@ -114,6 +115,8 @@ internal sealed class BankPaymentConfiguration : IEntityTypeConfiguration<BankPa
     {
         b.Property(p => p.PayeeName).HasMaxLength(30).IsRequired();
         b.Property(p => p.Account).HasMaxLength(30).IsRequired();
+        b.Property(p => p.Amount).HasConversion<FenConverter>().HasColumnName("AmountFen");
+        b.Property(p => p.FailureReason).HasMaxLength(100);
         b.HasIndex(p => p.BatchId);
         b.HasIndex(p => p.HouseholdId);
     }

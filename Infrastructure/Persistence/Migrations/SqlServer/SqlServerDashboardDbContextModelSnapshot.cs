@@ -169,9 +169,10 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("ControlCount")
                         .HasColumnType("int");
 
-                    b.Property<decimal>("ControlTotal")
+                    b.Property<long>("ControlTotal")
                         .HasPrecision(18, 2)
-                        .HasColumnType("decimal(18,2)");
+                        .HasColumnType("bigint")
+                        .HasColumnName("ControlTotalFen");
 
                     b.Property<DateTime>("ExportedAtUtc")
                         .HasColumnType("datetime2");
@@ -224,15 +225,17 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
-                    b.Property<decimal>("Amount")
+                    b.Property<long>("Amount")
                         .HasPrecision(18, 2)
-                        .HasColumnType("decimal(18,2)");
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountFen");
 
                     b.Property<int>("BatchId")
                         .HasColumnType("int");
 
                     b.Property<string>("FailureReason")
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<int>("HouseholdId")
                         .HasColumnType("int");

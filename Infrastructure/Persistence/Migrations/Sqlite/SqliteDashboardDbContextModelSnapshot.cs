@@ -158,9 +158,10 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("ControlCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("ControlTotal")
+                    b.Property<long>("ControlTotal")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ControlTotalFen");
 
                     b.Property<DateTime>("ExportedAtUtc")
                         .HasColumnType("TEXT");
@@ -211,14 +212,16 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Amount")
+                    b.Property<long>("Amount")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AmountFen");
 
                     b.Property<int>("BatchId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FailureReason")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("HouseholdId")

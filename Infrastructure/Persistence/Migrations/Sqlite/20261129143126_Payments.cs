@@ -85,7 +85,7 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                     ReissueOfBatchId = table.Column<int>(type: "INTEGER", nullable: true),
                     State = table.Column<int>(type: "INTEGER", nullable: false),
                     ControlCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ControlTotal = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    ControlTotalFen = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
                     ExportedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ExportedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     ReturnedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -251,9 +251,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                     PayeeName = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     PayeePersonId = table.Column<int>(type: "INTEGER", nullable: false),
                     Account = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
                     State = table.Column<int>(type: "INTEGER", nullable: false),
-                    FailureReason = table.Column<string>(type: "TEXT", nullable: true),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     ReissueOfPaymentId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>

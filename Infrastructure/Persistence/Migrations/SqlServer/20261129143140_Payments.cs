@@ -85,7 +85,7 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                     ReissueOfBatchId = table.Column<int>(type: "int", nullable: true),
                     State = table.Column<int>(type: "int", nullable: false),
                     ControlCount = table.Column<int>(type: "int", nullable: false),
-                    ControlTotal = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    ControlTotalFen = table.Column<long>(type: "bigint", precision: 18, scale: 2, nullable: false),
                     ExportedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     ExportedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     ReturnedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
@@ -251,9 +251,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                     PayeeName = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
                     PayeePersonId = table.Column<int>(type: "int", nullable: false),
                     Account = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", precision: 18, scale: 2, nullable: false),
                     State = table.Column<int>(type: "int", nullable: false),
-                    FailureReason = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    FailureReason = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     ReissueOfPaymentId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>

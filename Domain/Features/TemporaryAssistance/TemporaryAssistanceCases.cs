@@ -1,0 +1,92 @@
+using CivilAffairs.Domain.Areas;
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Features.Roster;
+using CivilAffairs.Domain.Payments;
+using CivilAffairs.Domain.Roster;
+using CivilAffairs.Domain.Security;
+using FluentValidation;
+using Mediator;
+
+namespace CivilAffairs.Domain.Features.TemporaryAssistance;
+
+/// <summary>Records a temporary assistance case (临时救助) to be paid in an open month.</summary>
+[RequiresPermission(Permission.RunPayments)]
+public sealed class RecordTemporaryAssistance : IRequest<Result<int>>
+{
+    public int HouseholdId { get; set; }
+    /// <summary>The member assisted; null for the whole household.</summary>
+    public int? PersonId { get; set; }
+    public int Persons { get; set; } = 1;
+    public YearMonth Month { get; set; }
+    public decimal Amount { get; set; }
+    public string Reason { get; set; } = "";
+    public string ApprovalNumber { get; set; } = "";
+    public string ApprovedBy { get; set; } = "";
+}
+
+/// <summary>Field checks of a case, with the domain's own amount rule.</summary>
+public sealed class RecordTemporaryAssistanceValidator : AbstractValidator<RecordTemporaryAssistance>
+{
+    public RecordTemporaryAssistanceValidator()
+    {
+        RuleFor(x => x.Month).RequiredMonth();
+        RuleFor(x => x.Amount).Must(a => !new TemporaryAmountMustBeReasonable(a).IsBroken())
+            .WithMessage(x => new TemporaryAmountMustBeReasonable(x.Amount).Message);
+        RuleFor(x => x.Persons).Must(p => !new TemporaryCaseNeedsPersons(p).IsBroken()).WithMessage(_ => Messages.Get("TemporaryPersonsInvalid"));
+        RuleFor(x => x.Reason).NotEmpty().WithMessage(_ => Messages.Get("ReasonRequired"))
+            .MaximumLength(Domain.Payments.TemporaryAssistance.ReasonMaxLength).WithMessage(_ => Messages.Format("TextTooLong", Domain.Payments.TemporaryAssistance.ReasonMaxLength));
+        RuleFor(x => x.ApprovalNumber).NotEmpty().WithMessage(_ => Messages.Get("ApprovalRequired"))
+            .MaximumLength(Domain.Payments.TemporaryAssistance.ApprovalMaxLength).WithMessage(_ => Messages.Format("TextTooLong", Domain.Payments.TemporaryAssistance.ApprovalMaxLength));
+        RuleFor(x => x.ApprovedBy).NotEmpty().WithMessage(_ => Messages.Get("ApprovalRequired")).MaximumLength(50);
+    }
+}
+
+/// <summary>Checks the household and member, then records the case.</summary>
+public sealed class RecordTemporaryAssistanceHandler(IDataSessionFactory data, IClock clock, Actor actor)
+    : IRequestHandler<RecordTemporaryAssistance, Result<int>>
+{
+    public async ValueTask<Result<int>> Handle(RecordTemporaryAssistance request, CancellationToken ct)
+    {
+        await using var session = await data.OpenAsync(ct);
+        var household = await session.FirstOrDefaultAsync(session.Query<Household>().Where(h => h.Id == request.HouseholdId)
+            .Select(h => new { h.Id, h.JurisdictionId }), ct);
+        if (household is null) return Result<int>.Failure([new(nameof(request.HouseholdId), Messages.Get("UnknownHousehold"))]);
+        if (request.PersonId is { } personId && await session.CountAsync(session.Query<Person>()
+                .Where(p => p.Id == personId && p.HouseholdId == household.Id && p.Status == PersonStatus.Active), ct) == 0)
+            return Result<int>.Failure([new(nameof(request.PersonId), Messages.Get("PersonNotInHousehold"))]);
+        var lastClosed = await session.LastClosedMonthAsync(household.JurisdictionId, ct);
+        var assistance = Domain.Payments.TemporaryAssistance.Record(household.JurisdictionId, household.Id, request.PersonId,
+            request.PersonId is null ? request.Persons : 1, request.Month, request.Amount, request.Reason, request.ApprovalNumber,
+            request.ApprovedBy, lastClosed, clock.Now.UtcDateTime, actor.UserName);
+        session.Add(assistance);
+        session.AuditReason = $"临时救助 {request.ApprovalNumber.Trim()}";
+        await session.SaveChangesAsync(ct);
+        return Result<int>.Success(assistance.Id);
+    }
+}
+
+/// <summary>The cases of a month (or all, newest first).</summary>
+[RequiresPermission(Permission.ViewPayments)]
+public sealed record ListTemporaryAssistance(string JurisdictionCode, YearMonth? Month = null) : IRequest<IReadOnlyList<TemporaryAssistanceRow>>;
+
+/// <summary>One case as listed.</summary>
+public sealed record TemporaryAssistanceRow(int Id, int HouseholdId, string Township, string? PersonName, int Persons, YearMonth Month,
+    decimal Amount, string Reason, string ApprovalNumber, string ApprovedBy, string RecordedBy);
+
+/// <summary>Reads the cases with their township and person.</summary>
+public sealed class ListTemporaryAssistanceHandler(IDataSessionFactory data) : IRequestHandler<ListTemporaryAssistance, IReadOnlyList<TemporaryAssistanceRow>>
+{
+    public async ValueTask<IReadOnlyList<TemporaryAssistanceRow>> Handle(ListTemporaryAssistance request, CancellationToken ct)
+    {
+        await using var session = await data.OpenAsync(ct);
+        var j = await session.FindJurisdictionIdAsync(request.JurisdictionCode, ct) ?? 0;
+        var query = session.Query<Domain.Payments.TemporaryAssistance>().Where(t => t.JurisdictionId == j);
+        if (request.Month is { } month) query = query.Where(t => t.Month == month);
+        var rows = await session.ToListAsync(query.OrderByDescending(t => t.Id).Take(2_000)
+            .Join(session.Query<Household>(), t => t.HouseholdId, h => h.Id, (t, h) => new { t, Township = h.Community!.Parent!.Name })
+            .GroupJoin(session.Query<Person>(), x => x.t.PersonId, p => p.Id, (x, p) => new { x.t, x.Township, p })
+            .SelectMany(x => x.p.DefaultIfEmpty(), (x, p) => new { x.t, x.Township, Name = p == null ? null : p.Name }), ct);
+        return rows.Select(x => new TemporaryAssistanceRow(x.t.Id, x.t.HouseholdId, x.Township, x.Name, x.t.Persons, x.t.Month, x.t.Amount,
+            x.t.Reason, x.t.ApprovalNumber, x.t.ApprovedBy, x.t.RecordedBy)).ToList();
+    }
+}
