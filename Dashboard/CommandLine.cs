@@ -1,5 +1,7 @@
 using CivilAffairs.Domain.Common;
 using CivilAffairs.Domain.Features.Audit;
+using CivilAffairs.Domain.Features.Payments;
+using CivilAffairs.Domain.Payments;
 using CivilAffairs.Domain.Features.Roster;
 using CivilAffairs.Domain.Security;
 using Microsoft.Extensions.Options;
@@ -14,7 +16,7 @@ namespace CivilAffairs.Dashboard;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["verify-audit", "seed-demo", "roster-template", "import-roster"];
+    private static readonly string[] Verbs = ["verify-audit", "seed-demo", "roster-template", "import-roster", "close-month", "verify-summaries"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -28,6 +30,8 @@ public static class CommandLine
                 "seed-demo" => await SeedDemoAsync(app.Services),
                 "roster-template" => await RosterTemplateAsync(app.Services, args),
                 "import-roster" => await ImportRosterAsync(app.Services, args),
+                "close-month" => await CloseMonthAsync(app.Services, args),
+                "verify-summaries" => await VerifySummariesAsync(app.Services),
                 _ => Fail($"未知命令：{args[0]}"),
             };
         }
@@ -76,10 +80,7 @@ public static class CommandLine
         if (!File.Exists(path)) return Fail($"文件不存在：{path}");
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
-        await using var scope = services.CreateAsyncScope();
-        // The command line is run by an operator on the server, outside the web accounts: it acts with every role and
-        // is audited under the operating-system user's name.
-        scope.ServiceProvider.GetRequiredService<Actor>().Become(new UserStanding("command-line", $"命令行:{Environment.UserName}", true, Roles.All));
+        await using var scope = OperatorScope(services);
         var handler = ActivatorUtilities.CreateInstance<ImportRosterHandler>(scope.ServiceProvider);
         await using var file = File.OpenRead(path);
         var bureau = services.GetRequiredService<IOptions<BureauOptions>>().Value;
@@ -92,6 +93,86 @@ public static class CommandLine
                           $"写入 {report.HouseholdsWritten:N0} 户 {report.PersonsWritten:N0} 人；已导入过而跳过 {report.HouseholdsSkipped:N0} 户。" +
                           (report.Written ? "" : "（未写入任何数据）"));
         return report.HasErrors ? 1 : 0;
+    }
+
+    private static async Task<int> CloseMonthAsync(IServiceProvider services, string[] args)
+    {
+        if (Option(args, "--month") is not { } text || !YearMonth.TryParse(text, out var month))
+            return Fail("用法：close-month --month 2023-06");
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        await using var scope = OperatorScope(services);
+        var bureau = services.GetRequiredService<IOptions<BureauOptions>>().Value;
+        var handler = ActivatorUtilities.CreateInstance<ClosePaymentMonthHandler>(scope.ServiceProvider);
+        Result<PaymentRunOutcome> result;
+        try
+        {
+            result = await handler.Handle(new ClosePaymentMonth
+            {
+                JurisdictionCode = bureau.JurisdictionCode, Month = month, ComputeFirst = true,
+                Progress = new SynchronousProgress<PaymentRunProgress>(p => Console.WriteLine($"{p.Percent,3}% {StepName(p.Step)}")),
+            }, default);
+        }
+        catch (BusinessRuleViolationException e)
+        {
+            return Fail(e.Message);
+        }
+        catch (ConcurrencyConflictException e)
+        {
+            return Fail(e.Message);
+        }
+        if (!result.Succeeded) return Fail(string.Join(Environment.NewLine, result.Errors.Select(e => e.Message)));
+        var (run, already, by) = result.Value!;
+        if (already)
+        {
+            Console.WriteLine($"{month} 已于此前由 {by} 关账，未做任何改动。");
+            return 0;
+        }
+        Console.WriteLine($"{month} 已关账：{run.Totals.Lines:N0} 条台账，发放 {run.Totals.Paid:N2} 元（其中补发 {run.Totals.BackPay:N2} 元），" +
+                          $"发现追缴 {run.Totals.Recovery:N2} 元（{run.RecoveriesFound} 笔）。" + (run.Recomputed ? "" : "（沿用预览结果）"));
+        return 0;
+    }
+
+    private static async Task<int> VerifySummariesAsync(IServiceProvider services)
+    {
+        await using var scope = OperatorScope(services);
+        var bureau = services.GetRequiredService<IOptions<BureauOptions>>().Value;
+        var problems = await ActivatorUtilities.CreateInstance<VerifySummariesHandler>(scope.ServiceProvider)
+            .Handle(new VerifySummaries(bureau.JurisdictionCode), default);
+        if (problems.Count == 0)
+        {
+            Console.WriteLine("月度汇总与发放台账一致。");
+            return 0;
+        }
+        foreach (var problem in problems) Console.Error.WriteLine(problem);
+        return Fail($"汇总与台账不一致：{problems.Count} 处。");
+    }
+
+    private static string StepName(PaymentRunStep step) => step switch
+    {
+        PaymentRunStep.Preparing => "准备",
+        PaymentRunStep.RegularPayments => "计算当月应发",
+        PaymentRunStep.Corrections => "核对已关账月份（补发/追缴）",
+        PaymentRunStep.TemporaryAssistance => "临时救助",
+        PaymentRunStep.Summaries => "更新月度汇总",
+        PaymentRunStep.Locking => "关账锁定",
+        _ => "完成",
+    };
+
+    /// <summary>
+    /// The command line is run by an operator on the server, outside the web accounts: it acts with every role and is
+    /// audited under the operating-system user's name.
+    /// </summary>
+    private static AsyncServiceScope OperatorScope(IServiceProvider services)
+    {
+        var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Actor>().Become(new UserStanding("command-line", $"命令行:{Environment.UserName}", true, Roles.All));
+        return scope;
+    }
+
+    /// <summary>Reports on the caller's thread, so console lines come out in order.</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 
     private static string? Option(string[] args, string name)

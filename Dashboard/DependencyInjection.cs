@@ -54,7 +54,7 @@ public static class DependencyInjection
         services.AddDashboardSecurity(configuration);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter);
-        services.AddSingleton<Endpoints.ImportErrorFiles>();
+        services.AddSingleton<Endpoints.DownloadFiles>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

@@ -48,6 +48,7 @@ public static class DependencyInjection
 
         services.AddScoped<IDataSessionFactory, DataSessionFactory>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<Persistence.Seeding.DemoPaymentHistory>();
         services.AddSingleton<Persistence.Seeding.DemoRosterSeeder>();
         services.AddSingleton<Domain.Features.Roster.IRosterBulkWriter, Persistence.Seeding.RosterBulkWriter>();
         services.AddSingleton<Domain.Payments.IPaymentRun, Payments.PaymentRun>();

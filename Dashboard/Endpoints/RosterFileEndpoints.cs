@@ -3,7 +3,7 @@ using CivilAffairs.Domain.Security;
 
 namespace CivilAffairs.Dashboard.Endpoints;
 
-/// <summary>Downloads of the roster pages: the import template and an import's error workbook.</summary>
+/// <summary>Downloads: the roster import template, and the files pages prepare for their user.</summary>
 public static class RosterFileEndpoints
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -18,9 +18,10 @@ public static class RosterFileEndpoints
             return Results.File(stream, Xlsx, "花名册导入模板.xlsx");
         }).RequireAuthorization(nameof(Permission.EditRoster));
 
-        endpoints.MapGet("/roster/import/errors/{id:guid}", (Guid id, HttpContext http, ImportErrorFiles files) =>
-            files.Take(id, http.User.Identity?.Name) is { } content
-                ? Results.File(content, Xlsx, "花名册导入错误.xlsx")
-                : Results.NotFound()).RequireAuthorization(nameof(Permission.EditRoster));
+        // Whatever a page prepared for its user (import errors, bank files): the page's own permission was checked when it was made.
+        endpoints.MapGet("/downloads/{id:guid}", (Guid id, HttpContext http, DownloadFiles files) =>
+            files.Take(id, http.User.Identity?.Name) is { } file
+                ? Results.File(file.Content, DownloadFiles.Xlsx, file.FileName)
+                : Results.NotFound()).RequireAuthorization();
     }
 }

@@ -24,6 +24,8 @@ public sealed class StandardsBrowserTests
         await page.Locator($"[data-testid=new-{ruralA}]").FillAsync("420");
         await page.Locator($"[data-testid=new-{ProgrammeCatalogue.UrbanDibaoA}]").FillAsync("600");
         await page.Locator("[data-testid=adjust-save]").ClickAsync();
+        await Expect(page.Locator("[data-testid=impact]")).ToContainTextAsync("调标影响");
+        await page.Locator("[data-testid=adjust-save]").ClickAsync();
         await Expect(page.Locator("[data-testid=adjust-dialog]")).ToHaveCountAsync(0);
 
         await page.ReloadAsync();

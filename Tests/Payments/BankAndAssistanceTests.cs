@@ -126,8 +126,11 @@ public sealed class BankAndAssistanceTests : IAsyncLifetime
         await _roster.RegisterAsync(Jan, ProgrammeCatalogue.RuralDibaoA, members: _roster.Member("郑一", Relationship.Head));
         await _roster.CloseThroughAsync(Jan, Feb);
 
-        var impact = await _db.SendAsync(new PreviewStandardImpact(RosterBuilder.Bureau, Feb.FirstDay,
-            [new() { VariantCode = ProgrammeCatalogue.RuralDibaoA, NewAmount = 400m }, new() { VariantCode = ProgrammeCatalogue.UrbanDibaoA }]), Roles.StandardsAdmin);
+        var impact = (await _db.SendAsync(new PreviewStandardImpact(new AdjustStandards
+        {
+            JurisdictionCode = RosterBuilder.Bureau, EffectiveFrom = Feb.FirstDay, DocumentNumber = "资民发〔2023〕20号",
+            Items = [new() { VariantCode = ProgrammeCatalogue.RuralDibaoA, NewAmount = 400m }, new() { VariantCode = ProgrammeCatalogue.UrbanDibaoA }],
+        }), Roles.StandardsAdmin)).Value!;
 
         var row = Assert.Single(impact.Rows);
         Assert.Equal(Mar, impact.CountedIn);

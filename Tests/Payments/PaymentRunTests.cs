@@ -347,6 +347,32 @@ public sealed class PaymentRunTests : IAsyncLifetime
         Assert.Contains("2023-01", problems[0]);
     }
 
+    [Fact]
+    public async Task The_command_line_closes_a_month_and_says_why_when_it_cannot()
+    {
+        await _roster.RegisterAsync(Jan, ProgrammeCatalogue.RuralDibaoA);
+
+        var usage = await DashboardCli.RunAsync(_db.ConnectionString, "close-month", "--month", "2023-13");
+        Assert.NotEqual(0, usage.ExitCode);
+        Assert.Contains("用法", usage.Output);
+        var skipped = await DashboardCli.RunAsync(_db.ConnectionString, "close-month", "--month", "2023-01");
+        Assert.Equal(0, skipped.ExitCode);
+        Assert.Contains("2023-01 已关账：2 条台账，发放 760.00 元", skipped.Output);
+        var outOfOrder = await DashboardCli.RunAsync(_db.ConnectionString, "close-month", "--month", "2023-03");
+        Assert.NotEqual(0, outOfOrder.ExitCode);
+        Assert.Contains("下一个应处理的是 2023-02", outOfOrder.Output);
+        var again = await DashboardCli.RunAsync(_db.ConnectionString, "close-month", "--month", "2023-01");
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("此前", again.Output);
+
+        var check = await DashboardCli.RunAsync(_db.ConnectionString, "verify-summaries");
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains("一致", check.Output);
+        await using (var context = _db.NewContext())
+            await context.Database.ExecuteSqlRawAsync("UPDATE PaymentSummaries SET AmountFen = AmountFen + 1");
+        Assert.NotEqual(0, (await DashboardCli.RunAsync(_db.ConnectionString, "verify-summaries")).ExitCode);
+    }
+
     private sealed class FailAt(PaymentRunStep step) : IProgress<PaymentRunProgress>
     {
         public void Report(PaymentRunProgress value)

@@ -72,7 +72,7 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(ImportBankReturn)] = () => new ImportBankReturn(-1, new MemoryStream()),
         [typeof(ListFailedPayments)] = () => new ListFailedPayments("431081"),
         [typeof(ReissueFailedPayments)] = () => new ReissueFailedPayments(-1),
-        [typeof(PreviewStandardImpact)] = () => new PreviewStandardImpact("431081", new DateOnly(2023, 1, 1), []),
+        [typeof(PreviewStandardImpact)] = () => new PreviewStandardImpact(new AdjustStandards()),
         [typeof(ImportRoster)] = () => new ImportRoster("431081", new RosterFile().Row("A", "试算").ToStream(), "x.xlsx", DryRun: true),
     };
 

@@ -85,6 +85,14 @@ public sealed class StandardsPageTests : ComponentTestContext
         Type($"new-{ProgrammeCatalogue.DisabilityNursing}", "70");
         Dialogs.Find("[data-testid=adjust-save]").Click();
 
+        // First the impact, then the save.
+        Dialogs.WaitForAssertion(() => Assert.NotEmpty(Dialogs.FindAll("[data-testid=impact]")));
+        Assert.Contains("调标影响", Dialogs.Markup);
+        Assert.NotEmpty(Dialogs.FindAll($"[data-testid=impact-{ProgrammeCatalogue.RuralDibaoA}]"));
+        var notYet = await Database.SendAsync(new GetStandardsInForce("431081", new YearMonth(2027, 1)));
+        Assert.Equal(380m, notYet.Single(r => r.Variant.Code == ProgrammeCatalogue.RuralDibaoA).Current!.MonthlyAmount);
+        Dialogs.Find("[data-testid=adjust-save]").Click();
+
         page.WaitForAssertion(() => Assert.Contains("420.00", Cell(page, $"upcoming-{ProgrammeCatalogue.RuralDibaoA}")));
         Assert.Contains("2027-01", Cell(page, $"upcoming-{ProgrammeCatalogue.RuralDibaoA}"));
         Assert.Contains("70.00", Cell(page, $"upcoming-{ProgrammeCatalogue.DisabilityNursing}"));

@@ -22,6 +22,8 @@ public static class Browser
     public static async Task<(IPlaywright Playwright, IBrowserContext Context)> LaunchAsync()
     {
         var playwright = await Playwright.CreateAsync();
+        // Two cores run the whole suite at once: a page may take longer than Playwright's 5 s default to answer.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var profile = Directory.CreateTempSubdirectory("civil-affairs-chromium-");
         var context = await playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, new()
         {
@@ -32,6 +34,7 @@ public static class Browser
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"],
         });
+        context.SetDefaultTimeout(30_000);
         return (playwright, context);
     }
 

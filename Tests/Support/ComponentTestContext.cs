@@ -34,7 +34,7 @@ public abstract class ComponentTestContext : IAsyncLifetime
         authorization.SetRoles(Role);
         authorization.SetPolicies(Roles.PermissionsOf([Role]).Select(p => p.ToString()).ToArray());
         authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, user.UserId!));
-        Context.Services.AddSingleton<CivilAffairs.Dashboard.Endpoints.ImportErrorFiles>();
+        Context.Services.AddSingleton<CivilAffairs.Dashboard.Endpoints.DownloadFiles>();
         Context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
         Context.Render<MudPopoverProvider>();
         Dialogs = Context.Render<MudDialogProvider>();

@@ -101,9 +101,33 @@ public sealed class AdjustStandardsHandler(IDataSessionFactory data, IClock cloc
     public async ValueTask<Result<AdjustmentOutcome>> Handle(AdjustStandards request, CancellationToken ct)
     {
         await using var session = await data.OpenAsync(ct);
+        var (jurisdictionId, schedules, errors) = await CheckAsync(session, request, ct);
+        if (errors.Count > 0) return Result<AdjustmentOutcome>.Failure(errors);
+        var effectiveFrom = YearMonth.Of(request.EffectiveFrom);
+
+        // A standard effective from a closed month is settled by the next payment run as back pay (or recovery).
+        var lastClosed = await session.LastClosedMonthAsync(jurisdictionId, ct);
+        foreach (var (item, _, schedule) in schedules)
+        {
+            var reason = string.IsNullOrWhiteSpace(item.Reason) ? request.Reason : item.Reason;
+            session.Add(schedule.Adjust(item.NewAmount!.Value, effectiveFrom, request.DocumentNumber, reason,
+                clock.Now.UtcDateTime, actor.UserName));
+            if (RetroactiveChange.ForStandard(jurisdictionId, item.VariantCode, effectiveFrom, lastClosed, clock.Now.UtcDateTime) is { } retroactive)
+                session.Add(retroactive);
+        }
+
+        session.AuditReason = $"年度调标 {request.DocumentNumber.Trim()}" + (string.IsNullOrWhiteSpace(request.Reason) ? "" : $"：{request.Reason.Trim()}");
+        await session.SaveChangesAsync(ct);
+        return Result<AdjustmentOutcome>.Success(new AdjustmentOutcome(schedules.Count, effectiveFrom, request.DocumentNumber.Trim()));
+    }
+
+    /// <summary>Every row checked against the standards already recorded, before anything is written (the impact preview runs it too).</summary>
+    public static async Task<(int JurisdictionId, List<(StandardAdjustmentItem Item, int Index, StandardSchedule Schedule)> Schedules, List<FieldError> Errors)>
+        CheckAsync(IDataSession session, AdjustStandards request, CancellationToken ct)
+    {
         var jurisdictionId = await session.FindJurisdictionIdAsync(request.JurisdictionCode, ct);
         if (jurisdictionId is null)
-            return Result<AdjustmentOutcome>.Failure([new(nameof(request.JurisdictionCode), Messages.Format("UnknownJurisdiction", request.JurisdictionCode))]);
+            return (0, [], [new(nameof(request.JurisdictionCode), Messages.Format("UnknownJurisdiction", request.JurisdictionCode))]);
 
         var changes = request.Changes.ToList();
         var codes = changes.Select(c => c.Item.VariantCode).ToList();
@@ -119,22 +143,7 @@ public sealed class AdjustStandardsHandler(IDataSessionFactory data, IClock cloc
                 .BrokenRules(s.Item.NewAmount!.Value, effectiveFrom, s.Item.Reason)
                 .Select(rule => new FieldError(FieldOf(rule, s.Index), rule.Message, rule.Name)))
             .ToList();
-        if (errors.Count > 0) return Result<AdjustmentOutcome>.Failure(errors);
-
-        // A standard effective from a closed month is settled by the next payment run as back pay (or recovery).
-        var lastClosed = await session.LastClosedMonthAsync(jurisdictionId.Value, ct);
-        foreach (var (item, _, schedule) in schedules)
-        {
-            var reason = string.IsNullOrWhiteSpace(item.Reason) ? request.Reason : item.Reason;
-            session.Add(schedule.Adjust(item.NewAmount!.Value, effectiveFrom, request.DocumentNumber, reason,
-                clock.Now.UtcDateTime, actor.UserName));
-            if (RetroactiveChange.ForStandard(jurisdictionId.Value, item.VariantCode, effectiveFrom, lastClosed, clock.Now.UtcDateTime) is { } retroactive)
-                session.Add(retroactive);
-        }
-
-        session.AuditReason = $"年度调标 {request.DocumentNumber.Trim()}" + (string.IsNullOrWhiteSpace(request.Reason) ? "" : $"：{request.Reason.Trim()}");
-        await session.SaveChangesAsync(ct);
-        return Result<AdjustmentOutcome>.Success(new AdjustmentOutcome(schedules.Count, effectiveFrom, request.DocumentNumber.Trim()));
+        return (jurisdictionId.Value, schedules, errors);
     }
 
     private static string FieldOf(IBusinessRule rule, int index) => rule switch

@@ -14,8 +14,7 @@ namespace CivilAffairs.Domain.Features.Standards;
 /// cost for the rest of the year and the back pay due for months already closed.
 /// </summary>
 [RequiresPermission(Permission.AdjustStandards)]
-public sealed record PreviewStandardImpact(string JurisdictionCode, DateOnly EffectiveFrom, IReadOnlyList<StandardAdjustmentItem> Items)
-    : IRequest<StandardImpact>;
+public sealed record PreviewStandardImpact(AdjustStandards Adjustment) : IRequest<Result<StandardImpact>>;
 
 /// <summary>The impact per variant and in total.</summary>
 public sealed record StandardImpact(YearMonth CountedIn, YearMonth? LastClosed, int MonthsLeftInYear, IReadOnlyList<StandardImpactRow> Rows)
@@ -37,13 +36,16 @@ public sealed record StandardImpactRow(string VariantCode, string VariantName, d
 /// nothing else changes.
 /// </summary>
 public sealed class PreviewStandardImpactHandler(IDataSessionFactory data, IPaymentRun run, IClock clock)
-    : IRequestHandler<PreviewStandardImpact, StandardImpact>
+    : IRequestHandler<PreviewStandardImpact, Result<StandardImpact>>
 {
-    public async ValueTask<StandardImpact> Handle(PreviewStandardImpact request, CancellationToken ct)
+    public async ValueTask<Result<StandardImpact>> Handle(PreviewStandardImpact preview, CancellationToken ct)
     {
+        var request = preview.Adjustment;
         await using var session = await data.OpenAsync(ct);
-        var j = await session.FindJurisdictionIdAsync(request.JurisdictionCode, ct) ?? 0;
-        var effective = YearMonth.Of(request.EffectiveFrom == default ? DateOnly.FromDateTime(clock.Now.Date) : request.EffectiveFrom);
+        // The same checks as saving, so the preview never shows the cost of an adjustment that would be refused.
+        var (j, _, errors) = await AdjustStandardsHandler.CheckAsync(session, request, ct);
+        if (errors.Count > 0) return Result<StandardImpact>.Failure(errors);
+        var effective = YearMonth.Of(request.EffectiveFrom);
         var lastClosed = await session.LastClosedMonthAsync(j, ct);
         var next = lastClosed?.Next ?? clock.CurrentMonth;
         var counted = effective > next ? effective : next;
@@ -71,6 +73,6 @@ public sealed class PreviewStandardImpactHandler(IDataSessionFactory data, IPaym
             return new StandardImpactRow(variant.Code, variant.Name, current, newAmount, persons, count?.Households ?? 0, monthly, monthly * monthsLeft,
                 paid.Count, backPay);
         }).ToList();
-        return new StandardImpact(counted, lastClosed, monthsLeft, rows);
+        return Result<StandardImpact>.Success(new StandardImpact(counted, lastClosed, monthsLeft, rows));
     }
 }

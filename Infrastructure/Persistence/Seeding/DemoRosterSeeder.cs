@@ -5,8 +5,12 @@ using Microsoft.Extensions.Logging;
 
 namespace CivilAffairs.Infrastructure.Persistence.Seeding;
 
-/// <summary>Fills an empty roster of the demo bureau with <see cref="DemoRoster"/>; a roster that has households is left alone.</summary>
-public sealed class DemoRosterSeeder(IDbContextFactory<DashboardDbContext> contexts, IRosterBulkWriter writer, ILogger<DemoRosterSeeder> logger)
+/// <summary>
+/// Fills an empty roster of the demo bureau with <see cref="DemoRoster"/> and its payment history
+/// (<see cref="DemoPaymentHistory"/>); a roster that has households is left alone.
+/// </summary>
+public sealed class DemoRosterSeeder(IDbContextFactory<DashboardDbContext> contexts, IRosterBulkWriter writer, DemoPaymentHistory payments,
+    ILogger<DemoRosterSeeder> logger)
 {
     /// <summary>What happened: the counts written, or null when the roster already had households.</summary>
     public async Task<RosterBulkResult?> SeedAsync(int scale = 1, IProgress<int>? progress = null, CancellationToken ct = default)
@@ -18,6 +22,8 @@ public sealed class DemoRosterSeeder(IDbContextFactory<DashboardDbContext> conte
         var written = await writer.WriteAsync(jurisdiction.Id, new DemoRoster(scale).Households(), ReferenceDataSeeder.SeedUser,
             "演示花名册（合成数据）", progress, ct);
         logger.LogInformation("Demo roster written: {Households} households, {Persons} persons", written.Households, written.Persons);
+        var months = await payments.SeedAsync(jurisdiction.Id, ct);
+        logger.LogInformation("Demo payment months closed: {Months}", months);
         return written;
     }
 }

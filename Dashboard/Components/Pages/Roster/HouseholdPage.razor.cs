@@ -1,4 +1,6 @@
+using CivilAffairs.Domain.Features.Payments;
 using CivilAffairs.Domain.Features.Roster;
+using CivilAffairs.Dashboard.Components.Pages.Payments;
 using Mediator;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -15,6 +17,7 @@ public partial class HouseholdPage
     [Parameter] public int Id { get; set; }
 
     private HouseholdDetail? _household;
+    private IReadOnlyList<HouseholdPaymentLine> _payments = [];
     private bool _loaded;
 
     protected override Task OnParametersSetAsync() => LoadAsync();
@@ -22,7 +25,20 @@ public partial class HouseholdPage
     private async Task LoadAsync()
     {
         _household = await Sender.Send(new GetHousehold(Id));
+        _payments = await Sender.Send(new GetHouseholdPayments(Id));
         _loaded = true;
+    }
+
+    private async Task OpenTemporaryAsync()
+    {
+        var parameters = new DialogParameters<TemporaryAssistanceDialog> { { d => d.Household, _household } };
+        var dialog = await Dialogs.ShowAsync<TemporaryAssistanceDialog>(L["Household.Temporary"], parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add(L["Temporary.Saved"], Severity.Success);
+            await LoadAsync();
+        }
     }
 
     private async Task OpenAsync(HouseholdChangeDialog.Kind kind, int? targetId = null)

@@ -17,7 +17,7 @@ public partial class ImportRosterPage
     [Inject] private ISender Sender { get; set; } = default!;
     [Inject] private IOptions<BureauOptions> Bureau { get; set; } = default!;
     [Inject] private IRosterWorkbook Workbooks { get; set; } = default!;
-    [Inject] private ImportErrorFiles ErrorFiles { get; set; } = default!;
+    [Inject] private DownloadFiles ErrorFiles { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
 
     private byte[]? _content;
@@ -69,7 +69,7 @@ public partial class ImportRosterPage
                 using var errors = new MemoryStream();
                 await Workbooks.WriteErrorsAsync(errors, _report.RowsRead, _report.Errors);
                 var user = (await Authentication.GetAuthenticationStateAsync()).User.Identity?.Name ?? "";
-                _errorFile = ErrorFiles.Store(user, errors.ToArray());
+                _errorFile = ErrorFiles.Store(user, "花名册导入错误.xlsx", errors.ToArray());
             }
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException)

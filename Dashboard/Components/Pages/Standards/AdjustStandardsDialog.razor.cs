@@ -12,6 +12,8 @@ namespace CivilAffairs.Dashboard.Components.Pages.Standards;
 /// <summary>
 /// The yearly adjustment (年度调标): new amounts for several variants under one document number. The form runs
 /// the request's own validator first; rules that need the database come back from the handler beside the same fields.
+/// Saving takes two steps: the first shows what the adjustment costs (persons, monthly change, rest of the year,
+/// back pay), the second saves exactly what was previewed; any change to an amount or the month asks for a new preview.
 /// </summary>
 public partial class AdjustStandardsDialog
 {
@@ -26,6 +28,7 @@ public partial class AdjustStandardsDialog
     private readonly AdjustStandards _model = new();
     private readonly FormErrors _errors = new();
     private bool _saving;
+    private StandardImpact? _impact;
 
     private DateTime? EffectiveFromDate =>
         _model.EffectiveFrom == default ? null : _model.EffectiveFrom.ToDateTime(TimeOnly.MinValue);
@@ -41,6 +44,7 @@ public partial class AdjustStandardsDialog
     private void OnEffectiveFromChanged(DateTime? date)
     {
         _model.EffectiveFrom = date is null ? default : DateOnly.FromDateTime(date.Value);
+        _impact = null;
         _errors.Clear("EffectiveFrom");
     }
 
@@ -56,6 +60,13 @@ public partial class AdjustStandardsDialog
         _saving = true;
         try
         {
+            if (_impact is null)
+            {
+                var preview = await Sender.Send(new PreviewStandardImpact(_model));
+                if (preview.Succeeded) _impact = preview.Value;
+                else _errors.Set(preview.Errors);
+                return;
+            }
             var result = await Sender.Send(_model);
             if (result.Succeeded)
             {

@@ -1,0 +1,57 @@
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Features.Roster;
+using CivilAffairs.Domain.Programmes;
+using CivilAffairs.Domain.Roster;
+using CivilAffairs.Domain.Security;
+using CivilAffairs.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CivilAffairs.Tests.Browser;
+
+/// <summary>The month's run in the browser: preview it, close it, see it locked.</summary>
+public sealed class PaymentsBrowserTests
+{
+    private static async Task<int> RegisterAsync(DashboardHost host, string head, string id)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Actor>().Become(new UserStanding("test", "测试", true, [Roles.Caseworker]));
+        var areas = await ActivatorUtilities.CreateInstance<ListAreasHandler>(scope.ServiceProvider).Handle(new ListAreas("431081"), default);
+        var result = await ActivatorUtilities.CreateInstance<RegisterHouseholdHandler>(scope.ServiceProvider).Handle(new RegisterHousehold
+        {
+            CommunityId = areas.Single(t => t.Name == "三都镇").Communities[0].Id, Address = "1 组 1 号", Residence = Residence.Rural,
+            VariantCode = ProgrammeCatalogue.RuralDibaoA, Month = new YearMonth(2026, 11), BankAccount = "6217995550001234567",
+            Members = [new MemberInput { Name = head, IdNumber = id, Relationship = Relationship.Head }],
+        }, default);
+        Assert.True(result.Succeeded);
+        return result.Value;
+    }
+
+    [SkippableFact]
+    public async Task Preview_a_month_close_it_and_see_it_locked()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var household = await RegisterAsync(browser.Host, "发放测试", IdNumber.Compose("431081", new DateOnly(1958, 3, 9), 411).Value);
+
+        var page = await SignIn.InBrowserAsync(browser.Context, browser.BaseAddress, "caseworker", returnUrl: "/payments");
+        await page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Expect(page.Locator("[data-testid=next-month]")).ToHaveTextAsync("2026-11");
+        await Expect(page.Locator("[data-testid=close]")).ToBeDisabledAsync();
+
+        await page.Locator("[data-testid=compute]").ClickAsync();
+        await Expect(page.Locator("[data-testid=state-2026-11]")).ToHaveTextAsync("已计算（预览）");
+        await Expect(page.Locator("[data-testid=preview-programmes-total]")).ToContainTextAsync("380.00");
+        await Expect(page.Locator("[data-testid=preview-programmes-RuralDibao]")).ToContainTextAsync("1 / 380.00");
+
+        await page.Locator("[data-testid=close]").ClickAsync();
+        await page.Locator(".mud-dialog .mud-button-root").Filter(new() { HasText = "关账" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=state-2026-11]")).ToHaveTextAsync("已关账");
+        await Expect(page.Locator("[data-testid=next-month]")).ToHaveTextAsync("2026-12");
+
+        // Locked: the household's line is final, and a change dated into November is refused or becomes a correction.
+        await page.GotoAsync($"{browser.BaseAddress}/roster/households/{household}");
+        await Expect(page.Locator("[data-testid=payment-line]")).ToContainTextAsync("新增");
+        await Expect(page.Locator("[data-testid=payment-line]")).Not.ToContainTextAsync("预览");
+    }
+}
