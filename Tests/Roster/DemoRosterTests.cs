@@ -52,6 +52,31 @@ public sealed class DemoRosterTests(DemoRosterTests.Seeded fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task The_demo_has_December_to_June_closed_and_June_matches_the_report()
+    {
+        await using var db = Db.NewContext();
+        var months = await db.PaymentMonths.AsNoTracking().OrderBy(m => m.Month).ToListAsync();
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => new YearMonth(2022, 12).AddMonths(i)), months.Select(m => m.Month));
+        Assert.All(months, m => Assert.Equal(Domain.Payments.PaymentMonthState.Closed, m.State));
+
+        var june = await db.PaymentSummaries.AsNoTracking().Where(s => s.Month == ReportMonth).ToListAsync();
+        var variants = ProgrammeCatalogue.All.ToDictionary(v => v.Code);
+        (int, int) Of(Programme programme) => (june.Where(s => variants[s.VariantCode].Programme == programme).Sum(s => s.Households),
+            june.Where(s => variants[s.VariantCode].Programme == programme).Sum(s => s.Persons));
+        Assert.Equal((9_836, 20_232), Of(Programme.RuralDibao));
+        Assert.Equal((2_329, 3_980), Of(Programme.UrbanDibao));
+        Assert.Equal(1_263, Of(Programme.ExtremePoverty).Item2);
+
+        // Temporary assistance over the half year: the report's 485 persons and 1,210,000 yuan.
+        var temporary = await db.PaymentSummaries.AsNoTracking().Where(s => s.VariantCode == ProgrammeCatalogue.Temporary).ToListAsync();
+        Assert.Equal((485, 1_210_000m), (temporary.Sum(s => s.Persons), temporary.Sum(s => s.Amount)));
+        // Each month from February some households stop, so cessations show.
+        Assert.All(await db.PaymentSummaries.AsNoTracking().Where(s => s.Month >= new YearMonth(2023, 2)).GroupBy(s => s.Month)
+            .Select(g => g.Sum(s => s.StoppedHouseholds)).ToListAsync(), stopped => Assert.True(stopped >= 25));
+        Assert.Empty(await Db.Services.GetRequiredService<Domain.Payments.IPaymentRun>().CheckSummariesAsync(months[0].JurisdictionId, default));
+    }
+
+    [Fact]
     public async Task Every_person_and_enrolment_obeys_the_roster_rules()
     {
         await using var db = Db.NewContext();
