@@ -3,6 +3,7 @@ using CivilAffairs.Benchmarks;
 
 // dotnet run -c Release --project Benchmarks -- roster [--scale 36] [--db path]
 // dotnet run -c Release --project Benchmarks -- import [--rows 50000]
+// dotnet run -c Release --project Benchmarks -- payments [--scale 36]
 var verb = args.FirstOrDefault() ?? "";
 var scale = int.TryParse(Option("--scale"), out var s) ? s : 36;
 var rows = int.TryParse(Option("--rows"), out var r) ? r : 50_000;
@@ -12,6 +13,7 @@ return verb switch
 {
     "roster" => await RosterSearchBenchmark.RunAsync(scale, db),
     "import" => await RosterImportBenchmark.RunAsync(rows),
+    "payments" => await PaymentRunBenchmark.RunAsync(scale),
     _ => Usage(),
 };
 
@@ -23,7 +25,7 @@ string? Option(string name)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: roster [--scale 36] [--db file] | import [--rows 50000]");
+    Console.Error.WriteLine("usage: roster [--scale 36] [--db file] | import [--rows 50000] | payments [--scale 36]");
     return 2;
 }
 

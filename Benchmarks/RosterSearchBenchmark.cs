@@ -22,7 +22,7 @@ public static class RosterSearchBenchmark
         {
             var watch = Stopwatch.StartNew();
             var written = await host.Services.GetRequiredService<DemoRosterSeeder>().SeedAsync(scale,
-                new Progress<int>(n => { if (n % 100_000 == 0) Console.WriteLine($"  {n:N0} households…"); }));
+                new Progress<int>(n => { if (n % 100_000 == 0) Console.WriteLine($"  {n:N0} households…"); }), withPayments: false);
             Console.WriteLine($"generated {written!.Persons:N0} persons in {written.Households:N0} households, {written.Enrollments:N0} enrolments: {watch.Elapsed.TotalSeconds:N1} s");
             await using var connection = new SqliteConnection($"Data Source={file}");
             await connection.OpenAsync();

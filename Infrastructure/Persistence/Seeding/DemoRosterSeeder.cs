@@ -13,7 +13,8 @@ public sealed class DemoRosterSeeder(IDbContextFactory<DashboardDbContext> conte
     ILogger<DemoRosterSeeder> logger)
 {
     /// <summary>What happened: the counts written, or null when the roster already had households.</summary>
-    public async Task<RosterBulkResult?> SeedAsync(int scale = 1, IProgress<int>? progress = null, CancellationToken ct = default)
+    /// <param name="withPayments">Also close the demo months (the benchmarks generate the roster alone).</param>
+    public async Task<RosterBulkResult?> SeedAsync(int scale = 1, IProgress<int>? progress = null, bool withPayments = true, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var jurisdiction = await db.Areas.SingleAsync(a => a.Code == DemoBureau.JurisdictionCode && a.Level == AreaLevel.Jurisdiction, ct);
@@ -22,6 +23,7 @@ public sealed class DemoRosterSeeder(IDbContextFactory<DashboardDbContext> conte
         var written = await writer.WriteAsync(jurisdiction.Id, new DemoRoster(scale).Households(), ReferenceDataSeeder.SeedUser,
             "演示花名册（合成数据）", progress, ct);
         logger.LogInformation("Demo roster written: {Households} households, {Persons} persons", written.Households, written.Persons);
+        if (!withPayments) return written;
         var months = await payments.SeedAsync(jurisdiction.Id, ct);
         logger.LogInformation("Demo payment months closed: {Months}", months);
         return written;
