@@ -52,6 +52,9 @@ public static class DependencyInjection
         services.AddSingleton<Persistence.Seeding.DemoRosterSeeder>();
         services.AddSingleton<Domain.Features.Roster.IRosterBulkWriter, Persistence.Seeding.RosterBulkWriter>();
         services.AddSingleton<Domain.Payments.IPaymentRun, Payments.PaymentRun>();
+        services.AddSingleton<Live.ChangeCounterWatcher>();
+        services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<Live.ChangeCounterWatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<Live.ChangeCounterWatcher>());
         services.AddSingleton<Domain.Payments.IBankDisbursement, Payments.BankDisbursement>();
         // Identity's stores take a scoped context; only per-call scopes (sign-in request, UserAccounts) resolve it.
         services.AddScoped<DashboardDbContext>(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());

@@ -41,6 +41,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<BankBatch> BankBatches => Set<BankBatch>();
     public DbSet<BankPayment> BankPayments => Set<BankPayment>();
     public DbSet<ChangeCounter> ChangeCounters => Set<ChangeCounter>();
+    public DbSet<AnnualBudget> AnnualBudgets => Set<AnnualBudget>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
@@ -129,7 +130,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
         Household or Person or Enrollment or HouseholdEvent => ChangeTopic.Roster,
         BenefitStandard => ChangeTopic.Standards,
         Domain.Payments.TemporaryAssistance => ChangeTopic.TemporaryAssistance,
-        PaymentMonth or Recovery or BankBatch or BankPayment => ChangeTopic.Payments,
+        PaymentMonth or Recovery or BankBatch or BankPayment or AnnualBudget => ChangeTopic.Payments,
         _ => null,
     };
 

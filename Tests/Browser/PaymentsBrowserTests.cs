@@ -13,26 +13,11 @@ namespace CivilAffairs.Tests.Browser;
 /// <summary>The month's run in the browser: preview it, close it, see it locked.</summary>
 public sealed class PaymentsBrowserTests
 {
-    private static async Task<int> RegisterAsync(DashboardHost host, string head, string id)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<Actor>().Become(new UserStanding("test", "测试", true, [Roles.Caseworker]));
-        var areas = await ActivatorUtilities.CreateInstance<ListAreasHandler>(scope.ServiceProvider).Handle(new ListAreas("431081"), default);
-        var result = await ActivatorUtilities.CreateInstance<RegisterHouseholdHandler>(scope.ServiceProvider).Handle(new RegisterHousehold
-        {
-            CommunityId = areas.Single(t => t.Name == "三都镇").Communities[0].Id, Address = "1 组 1 号", Residence = Residence.Rural,
-            VariantCode = ProgrammeCatalogue.RuralDibaoA, Month = new YearMonth(2026, 11), BankAccount = "6217995550001234567",
-            Members = [new MemberInput { Name = head, IdNumber = id, Relationship = Relationship.Head }],
-        }, default);
-        Assert.True(result.Succeeded);
-        return result.Value;
-    }
-
     [SkippableFact]
     public async Task Preview_a_month_close_it_and_see_it_locked()
     {
         await using var browser = await BrowserSession.StartAsync();
-        var household = await RegisterAsync(browser.Host, "发放测试", IdNumber.Compose("431081", new DateOnly(1958, 3, 9), 411).Value);
+        var household = await HostArrange.RegisterAsync(browser.Host.Services, "发放测试", IdNumber.Compose("431081", new DateOnly(1958, 3, 9), 411).Value, new YearMonth(2026, 11));
 
         var page = await SignIn.InBrowserAsync(browser.Context, browser.BaseAddress, "caseworker", returnUrl: "/payments");
         await page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });

@@ -5,6 +5,7 @@ using CivilAffairs.Domain.Features.Audit;
 using CivilAffairs.Domain.Features.Standards;
 using CivilAffairs.Domain.Features.Users;
 using CivilAffairs.Domain.Features.Bank;
+using CivilAffairs.Domain.Features.Cockpit;
 using CivilAffairs.Domain.Features.Payments;
 using CivilAffairs.Domain.Features.TemporaryAssistance;
 using CivilAffairs.Domain.Features.Recoveries;
@@ -73,6 +74,10 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(ListFailedPayments)] = () => new ListFailedPayments("431081"),
         [typeof(ReissueFailedPayments)] = () => new ReissueFailedPayments(-1),
         [typeof(PreviewStandardImpact)] = () => new PreviewStandardImpact(new AdjustStandards()),
+        [typeof(GetCockpitFigures)] = () => new GetCockpitFigures("431081"),
+        [typeof(GetCockpitStandards)] = () => new GetCockpitStandards("431081", new YearMonth(2023, 6)),
+        [typeof(GetCockpitAlerts)] = () => new GetCockpitAlerts("431081"),
+        [typeof(SetAnnualBudget)] = () => new SetAnnualBudget("431081", 2023, 0m), // invalid amount
         [typeof(ImportRoster)] = () => new ImportRoster("431081", new RosterFile().Row("A", "试算").ToStream(), "x.xlsx", DryRun: true),
     };
 

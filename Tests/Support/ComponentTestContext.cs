@@ -20,9 +20,12 @@ public abstract class ComponentTestContext : IAsyncLifetime
     /// <summary>The demo account the rendered components act as.</summary>
     protected virtual string Role => Roles.StandardsAdmin;
 
+    /// <summary>Render over the demo bureau's roster and closed months instead of an empty roster.</summary>
+    protected virtual bool WithDemoData => false;
+
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync();
+        Database = WithDemoData ? await TestDatabase.CreateDemoAsync() : await TestDatabase.CreateAsync();
         Context = new BunitContext();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Database.Compose(Context.Services, testPrincipal: false);

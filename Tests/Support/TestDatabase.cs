@@ -23,6 +23,7 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), "civil-affairs-tests");
     private static readonly Lazy<Task<string>> Template = new(BuildTemplateAsync);
+    private static readonly Lazy<Task<string>> DemoTemplate = new(BuildDemoTemplateAsync);
 
     private TestDatabase(string path)
     {
@@ -43,6 +44,7 @@ public sealed class TestDatabase : IAsyncDisposable
         ["ConnectionStrings:Default"] = ConnectionString,
         ["Database:Provider"] = "Sqlite",
         ["Bureau:JurisdictionCode"] = "431081",
+        ["Live:PollMilliseconds"] = "50",
     };
 
     /// <summary>The demo account holding <paramref name="role"/>.</summary>
@@ -54,6 +56,29 @@ public sealed class TestDatabase : IAsyncDisposable
         var path = Path.Combine(Folder, $"{Guid.NewGuid():N}.db");
         File.Copy(template, path);
         return new TestDatabase(path);
+    }
+
+    /// <summary>A copy of a database holding the demo bureau's roster and its closed months (December 2022 to June 2023).</summary>
+    public static async Task<TestDatabase> CreateDemoAsync()
+    {
+        var template = await DemoTemplate.Value;
+        var path = Path.Combine(Folder, $"{Guid.NewGuid():N}.db");
+        File.Copy(template, path);
+        return new TestDatabase(path);
+    }
+
+    private static async Task<string> BuildDemoTemplateAsync()
+    {
+        var plain = await Template.Value;
+        var path = Path.Combine(Folder, $"demo-template-{Guid.NewGuid():N}.db");
+        File.Copy(plain, path);
+        var db = new TestDatabase(path);
+        await db.Services.GetRequiredService<CivilAffairs.Infrastructure.Persistence.Seeding.DemoRosterSeeder>().SeedAsync();
+        await using (var context = db.NewContext())
+            await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        await db.Services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        return path;
     }
 
     private static async Task<string> BuildTemplateAsync()

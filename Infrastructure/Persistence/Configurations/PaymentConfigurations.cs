@@ -131,3 +131,12 @@ internal sealed class ChangeCounterConfiguration : IEntityTypeConfiguration<Chan
         b.HasData(Enum.GetValues<ChangeTopic>().Select(t => new ChangeCounter(t)));
     }
 }
+
+internal sealed class AnnualBudgetConfiguration : IEntityTypeConfiguration<AnnualBudget>
+{
+    public void Configure(EntityTypeBuilder<AnnualBudget> b)
+    {
+        b.Property(x => x.Amount).HasConversion<FenConverter>().HasColumnName("AmountFen");
+        b.HasIndex(x => new { x.JurisdictionId, x.Year }).IsUnique();
+    }
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using CivilAffairs.Dashboard.Components.Shared;
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Features.Cockpit;
+using CivilAffairs.Domain.Programmes;
+using Mediator;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+
+namespace CivilAffairs.Dashboard.Components.Pages.Cockpit;
+
+/// <summary>
+/// The leadership cockpit (驾驶舱). It reads the monthly summaries only, and keeps itself current: when the change feed
+/// reports a topic, only the panels fed by that topic are read again, and changes arriving during a refresh are merged
+/// into one more refresh, so a burst of a thousand changes costs a handful of refreshes.
+/// </summary>
+public partial class CockpitPage : IDisposable
+{
+    [Inject] private ISender Sender { get; set; } = default!;
+    [Inject] private IOptions<BureauOptions> Bureau { get; set; } = default!;
+    [Inject] private IChangeFeed Feed { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IClock Clock { get; set; } = default!;
+
+    private readonly Lock _gate = new();
+    private readonly HashSet<ChangeTopic> _pending = [];
+    private bool _refreshing;
+    private CockpitFigures _figures = CockpitFigures.Empty([]);
+    private IReadOnlyList<CockpitStandard> _standards = [];
+    private IReadOnlyList<CockpitAlert> _alerts = [];
+    private YearMonth? _month;
+    private ProgrammeGroup? _group;
+    private int? _township;
+    private DateTime _updatedAt = DateTime.UtcNow;
+    private List<ChartSeries<double>> _trendPersons = [], _trendFunds = [], _townshipSeries = [];
+    private string[] _trendLabels = [], _townshipLabels = [];
+
+    /// <summary>How many times the page has re-read data after a change (tests hold it bounded).</summary>
+    public int Refreshes { get; private set; }
+
+    private string Code => Bureau.Value.JurisdictionCode;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadFiguresAsync();
+        await LoadStandardsAsync();
+        await LoadAlertsAsync();
+        Feed.Changed += OnChanged;
+    }
+
+    private async Task LoadFiguresAsync()
+    {
+        _figures = await Sender.Send(new GetCockpitFigures(Code, _month, _group, _township));
+        _trendLabels = _figures.Trend.Select(p => p.Month.Month == 1 ? $"{p.Month.Year}年1月" : $"{p.Month.Month}月").ToArray();
+        _trendPersons = [new() { Name = L["Cockpit.TrendPersons"], Data = _figures.Trend.Select(p => (double)p.Persons).ToArray() }];
+        _trendFunds = [new() { Name = L["Cockpit.TrendFunds"], Data = _figures.Trend.Select(p => (double)(p.Funds / 10_000m)).ToArray() }];
+        _townshipLabels = _figures.Townships.Select(t => t.Name).ToArray();
+        _townshipSeries = [new() { Name = L["Cockpit.FundsWan"], Data = _figures.Townships.Select(t => (double)(t.Funds / 10_000m)).ToArray() }];
+        _updatedAt = DateTime.UtcNow;
+    }
+
+    private async Task LoadStandardsAsync() => _standards = await Sender.Send(new GetCockpitStandards(Code, _figures.Month ?? Clock.CurrentMonth));
+
+    private async Task LoadAlertsAsync() => _alerts = await Sender.Send(new GetCockpitAlerts(Code));
+
+    private void OnChanged(IReadOnlySet<ChangeTopic> topics)
+    {
+        lock (_gate)
+        {
+            _pending.UnionWith(topics);
+            if (_refreshing) return;
+            _refreshing = true;
+        }
+        _ = InvokeAsync(RefreshAsync);
+    }
+
+    private async Task RefreshAsync()
+    {
+        while (true)
+        {
+            HashSet<ChangeTopic> topics;
+            lock (_gate)
+            {
+                if (_pending.Count == 0)
+                {
+                    _refreshing = false;
+                    return;
+                }
+                topics = [.. _pending];
+                _pending.Clear();
+            }
+            try
+            {
+                // Only what the topics feed: figures come from payments (summaries, budget); standards from standards;
+                // the alerts from everything.
+                if (topics.Contains(ChangeTopic.Payments)) await LoadFiguresAsync();
+                if (topics.Contains(ChangeTopic.Standards)) await LoadStandardsAsync();
+                await LoadAlertsAsync();
+                _updatedAt = DateTime.UtcNow;
+                Refreshes++;
+                StateHasChanged();
+            }
+            catch (Exception) when (_disposed)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task OnMonthChanged(YearMonth? month)
+    {
+        _month = month;
+        await LoadFiguresAsync();
+        await LoadStandardsAsync();
+    }
+
+    private async Task OnGroupChanged(ProgrammeGroup? group)
+    {
+        _group = group;
+        await LoadFiguresAsync();
+    }
+
+    private async Task OnTownshipChanged(int? township)
+    {
+        _township = township;
+        await LoadFiguresAsync();
+    }
+
+    private async Task SetBudgetAsync()
+    {
+        var year = (_figures.Month ?? Clock.CurrentMonth).Year;
+        var parameters = new DialogParameters<Payments.NoteDialog> { { d => d.Label, string.Format(L["Cockpit.BudgetPrompt"], year) }, { d => d.Required, true } };
+        var dialog = await Dialogs.ShowAsync<Payments.NoteDialog>(L["Cockpit.SetBudget"], parameters);
+        if (await dialog.Result is not { Canceled: false, Data: string text }) return;
+        if (!decimal.TryParse(text.Replace(",", "").Replace("万元", "").Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var wan))
+        {
+            Snackbar.Add(L["Cockpit.BudgetNotANumber"], Severity.Error);
+            return;
+        }
+        var result = await Sender.Send(new SetAnnualBudget(Code, year, wan * 10_000m));
+        if (!result.Succeeded) Snackbar.Add(string.Join(" ", result.Errors.Select(e => e.Message)), Severity.Error);
+    }
+
+    private string RosterLink(ProgrammeGroup group) => group switch
+    {
+        ProgrammeGroup.UrbanDibao => "roster?programme=UrbanDibao",
+        ProgrammeGroup.RuralDibao => "roster?programme=RuralDibao",
+        ProgrammeGroup.ExtremePoverty => "roster?programme=ExtremePoverty",
+        ProgrammeGroup.Disability => "roster?programme=DisabilityLiving",
+        ProgrammeGroup.Children => "roster?programme=Orphan",
+        _ => "payments/temporary",
+    } + (_township is { } t && group != ProgrammeGroup.Temporary ? $"&township={t}" : "");
+
+    private static string AlertLink(CockpitAlertKind kind) => kind switch
+    {
+        CockpitAlertKind.RecoveriesOutstanding => "payments/recoveries",
+        CockpitAlertKind.BankPaymentsFailed => "payments/bank",
+        _ => "payments",
+    };
+
+    private string AlertText(CockpitAlert alert) => string.Format(L[$"Cockpit.Alert.{alert.Kind}"], alert.Count, MoneyFormat.Yuan(alert.Amount), alert.Month);
+
+    private static string Signed(int change) => change > 0 ? $"+{change:N0}" : change.ToString("N0");
+
+    private static string SignedWan(decimal change) => (change > 0 ? "+" : "") + MoneyFormat.WanYuan(change);
+
+    private bool _disposed;
+
+    public void Dispose()
+    {
+        _disposed = true;
+        Feed.Changed -= OnChanged;
+    }
+}

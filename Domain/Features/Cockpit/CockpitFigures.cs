@@ -1,0 +1,111 @@
+using CivilAffairs.Domain.Areas;
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Payments;
+using CivilAffairs.Domain.Programmes;
+using CivilAffairs.Domain.Security;
+using Mediator;
+
+namespace CivilAffairs.Domain.Features.Cockpit;
+
+/// <summary>
+/// The cockpit's figures for a month, filtered by programme group and street/township: read from the monthly summaries
+/// only (a few thousand rows whatever the roster's size), never from the ledger.
+/// </summary>
+[RequiresPermission(Permission.ViewCockpit)]
+public sealed record GetCockpitFigures(string JurisdictionCode, YearMonth? Month = null, ProgrammeGroup? Group = null, int? TownshipId = null)
+    : IRequest<CockpitFigures>;
+
+/// <summary>Everything the cockpit shows that comes from the summaries.</summary>
+public sealed record CockpitFigures(YearMonth? Month, bool IsPreview, IReadOnlyList<CockpitMonth> Months, IReadOnlyList<GroupCard> Cards,
+    CockpitTotals Totals, IReadOnlyList<TrendPoint> Trend, IReadOnlyList<TownshipFigure> Townships, IReadOnlyList<TownshipOption> TownshipOptions)
+{
+    public static CockpitFigures Empty(IReadOnlyList<TownshipOption> townships) =>
+        new(null, false, [], [], new CockpitTotals(0, 0, 0, 0, 0, null), [], [], townships);
+}
+
+/// <summary>A month with figures; a preview is computed but not closed.</summary>
+public sealed record CockpitMonth(YearMonth Month, bool IsPreview);
+
+/// <summary>A township to filter by.</summary>
+public sealed record TownshipOption(int Id, string Name);
+
+/// <summary>One programme group's card.</summary>
+public sealed record GroupCard(ProgrammeGroup Group, int Households, int Persons, int Cases, decimal Funds, decimal FundsYearToDate,
+    int LastPersons, decimal LastFunds, int NewHouseholds, int NewPersons, int StoppedHouseholds, int StoppedPersons)
+{
+    public int PersonsChange => Persons - LastPersons;
+    public decimal FundsChange => Funds - LastFunds;
+    /// <summary>Dibao is counted by household and person; the per-person programmes by person; temporary assistance by case.</summary>
+    public bool CountsHouseholds => Group is ProgrammeGroup.UrbanDibao or ProgrammeGroup.RuralDibao;
+}
+
+/// <summary>The totals line: persons (summed over programmes), funds, and the budget where one is entered.</summary>
+public sealed record CockpitTotals(int Persons, int LastPersons, decimal Funds, decimal LastFunds, decimal FundsYearToDate, decimal? Budget)
+{
+    public decimal? BudgetUsed => Budget is > 0 ? FundsYearToDate / Budget : null;
+}
+
+/// <summary>One month of the 12-month trend.</summary>
+public sealed record TrendPoint(YearMonth Month, int Persons, decimal Funds);
+
+/// <summary>One street/township's figures for the month.</summary>
+public sealed record TownshipFigure(int Id, string Name, int Households, int Persons, decimal Funds, int NewPersons, int StoppedPersons);
+
+/// <summary>Loads the summary rows of the year and the trend's months once, then groups them in memory.</summary>
+public sealed class GetCockpitFiguresHandler(IDataSessionFactory data) : IRequestHandler<GetCockpitFigures, CockpitFigures>
+{
+    public async ValueTask<CockpitFigures> Handle(GetCockpitFigures request, CancellationToken ct)
+    {
+        await using var session = await data.OpenAsync(ct);
+        var j = await session.FindJurisdictionIdAsync(request.JurisdictionCode, ct) ?? 0;
+        var townships = await session.ToListAsync(session.Query<Area>().Where(a => a.ParentId == j && a.Level == AreaLevel.Township)
+            .OrderBy(a => a.SortOrder).Select(a => new TownshipOption(a.Id, a.Name)), ct);
+        var months = await session.ToListAsync(session.Query<PaymentMonth>()
+            .Where(m => m.JurisdictionId == j && m.State != PaymentMonthState.Open).OrderByDescending(m => m.Month)
+            .Select(m => new CockpitMonth(m.Month, m.State == PaymentMonthState.Computed)), ct);
+        if (months.Count == 0) return CockpitFigures.Empty(townships);
+
+        // Leadership watches the last closed month unless they pick another (a preview is not yet money paid).
+        var month = request.Month is { } asked && months.Any(m => m.Month == asked) ? asked
+            : months.FirstOrDefault(m => !m.IsPreview)?.Month ?? months[0].Month;
+        var from = YearMonth.Of(new DateOnly(month.Year, 1, 1)) is var january && month.AddMonths(-11) < january ? month.AddMonths(-11) : january;
+        var query = session.Query<PaymentSummary>().Where(s => s.JurisdictionId == j && s.Month >= from && s.Month <= month);
+        if (request.TownshipId is { } township) query = query.Where(s => s.TownshipId == township);
+        var rows = await session.ToListAsync(query, ct);
+        if (request.Group is { } group)
+        {
+            var codes = ProgrammeCatalogue.All.Where(v => v.Group == group).Select(v => v.Code).ToHashSet();
+            rows = rows.Where(r => codes.Contains(r.VariantCode)).ToList();
+        }
+        var budget = await session.FirstOrDefaultAsync(session.Query<AnnualBudget>().Where(b => b.JurisdictionId == j && b.Year == month.Year)
+            .Select(b => (decimal?)b.Amount), ct);
+
+        var last = month.Previous;
+        var yearToDate = rows.Where(r => r.Month.Year == month.Year).ToList();
+        var now = rows.Where(r => r.Month == month).ToList();
+        var before = rows.Where(r => r.Month == last).ToList();
+        static ProgrammeGroup GroupOf(PaymentSummary s) => ProgrammeCatalogue.Find(s.VariantCode)!.Group;
+
+        var cards = Enum.GetValues<ProgrammeGroup>().Where(g => request.Group is null || request.Group == g).Select(g =>
+        {
+            var n = now.Where(r => GroupOf(r) == g).ToList();
+            var b = before.Where(r => GroupOf(r) == g).ToList();
+            return new GroupCard(g, n.Sum(r => r.Households), n.Sum(r => r.Persons), n.Sum(r => r.Cases), n.Sum(r => r.Amount),
+                yearToDate.Where(r => GroupOf(r) == g).Sum(r => r.Amount), b.Sum(r => r.Persons), b.Sum(r => r.Amount),
+                n.Sum(r => r.NewHouseholds), n.Sum(r => r.NewPersons), n.Sum(r => r.StoppedHouseholds), n.Sum(r => r.StoppedPersons));
+        }).ToList();
+        var totals = new CockpitTotals(now.Sum(r => r.Persons), before.Sum(r => r.Persons), now.Sum(r => r.Amount), before.Sum(r => r.Amount),
+            yearToDate.Sum(r => r.Amount), request.Group is null && request.TownshipId is null ? budget : null);
+        var trend = Enumerable.Range(0, 12).Select(i => month.AddMonths(i - 11))
+            .Select(m => new TrendPoint(m, rows.Where(r => r.Month == m).Sum(r => r.Persons), rows.Where(r => r.Month == m).Sum(r => r.Amount))).ToList();
+        var byTownship = townships.Where(t => request.TownshipId is null || t.Id == request.TownshipId).Select(t =>
+        {
+            var n = now.Where(r => r.TownshipId == t.Id).ToList();
+            // Households are dibao households unless a group is chosen: a household in two programmes is one household.
+            var households = n.Where(r => request.Group is not null || GroupOf(r) is ProgrammeGroup.UrbanDibao or ProgrammeGroup.RuralDibao).Sum(r => r.Households);
+            return new TownshipFigure(t.Id, t.Name, households, n.Sum(r => r.Persons), n.Sum(r => r.Amount),
+                n.Sum(r => r.NewPersons), n.Sum(r => r.StoppedPersons));
+        }).ToList();
+        return new CockpitFigures(month, months.First(m => m.Month == month).IsPreview, months, cards, totals, trend, byTownship, townships);
+    }
+}

@@ -1,0 +1,66 @@
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Roster;
+using CivilAffairs.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CivilAffairs.Tests.Browser;
+
+/// <summary>The cockpit updates by itself, without a reload: from another user's page, and from another instance of the app.</summary>
+public sealed class CockpitBrowserTests
+{
+    private static readonly YearMonth November = new(2026, 11), December = new(2026, 12);
+
+    /// <summary>November closed, December previewed: a change to the roster now makes December's preview outdated.</summary>
+    private static async Task<int> ArrangeAsync(IServiceProvider services)
+    {
+        var household = await HostArrange.RegisterAsync(services, "驾驶舱测试", IdNumber.Compose("431081", new DateOnly(1960, 6, 6), 511).Value, November);
+        await HostArrange.ComputeAsync(services, November, close: true);
+        await HostArrange.ComputeAsync(services, December, close: false);
+        return household;
+    }
+
+    private static async Task<IPage> OpenCockpitAsync(IBrowserContext context, string baseAddress)
+    {
+        var cockpit = await SignIn.InBrowserAsync(context, baseAddress, "leader", returnUrl: "/");
+        await cockpit.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Expect(cockpit.Locator("[data-testid=card-RuralDibao-heads]")).ToContainTextAsync("1 户 / 1 人");
+        await Expect(cockpit.Locator("[data-testid=no-alerts]")).ToBeVisibleAsync();
+        return cockpit;
+    }
+
+    [SkippableFact]
+    public async Task A_caseworker_stops_a_household_and_the_open_cockpit_shows_it_without_a_reload()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var household = await ArrangeAsync(browser.Host.Services);
+        var cockpit = await OpenCockpitAsync(browser.Context, browser.BaseAddress);
+        await cockpit.EvaluateAsync("window.__notReloaded = true");
+
+        var caseworker = await SignIn.InBrowserAsync(await browser.SecondProfileAsync(), browser.BaseAddress, "caseworker", returnUrl: $"/roster/households/{household}");
+        await caseworker.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await caseworker.Locator("[data-testid=action-stop]").ClickAsync();
+        await caseworker.Locator("[data-testid=change-save]").ClickAsync();
+        await Expect(caseworker.Locator("[data-testid=household-status]")).ToHaveTextAsync("已停发");
+
+        await Expect(cockpit.Locator("[data-testid=alert-PreviewOutdated]")).ToContainTextAsync("2026-12");
+        Assert.True(await cockpit.EvaluateAsync<bool>("window.__notReloaded === true"));
+    }
+
+    [SkippableFact]
+    public async Task A_change_committed_on_another_instance_reaches_the_cockpit()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        await using var other = new DashboardHost(browser.Host.DatabaseFile);
+        other.Start();
+        var household = await ArrangeAsync(browser.Host.Services);
+        var cockpit = await OpenCockpitAsync(browser.Context, browser.BaseAddress);
+        await cockpit.EvaluateAsync("window.__notReloaded = true");
+
+        // Committed through the other instance: this one learns of it only from the database's change counters.
+        await HostArrange.StopAsync(other.Services, household, December);
+
+        await Expect(cockpit.Locator("[data-testid=alert-PreviewOutdated]")).ToContainTextAsync("2026-12");
+        Assert.True(await cockpit.EvaluateAsync<bool>("window.__notReloaded === true"));
+    }
+}
