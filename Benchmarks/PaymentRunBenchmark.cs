@@ -62,6 +62,17 @@ public static class PaymentRunBenchmark
         var july = new YearMonth(2023, 7);
         var (k3, r3) = await Time(async () => await close.Handle(new ClosePaymentMonth { JurisdictionCode = "431081", Month = july, ComputeFirst = true }, default));
         Console.WriteLine($"close {july} never previewed (close-month verb: computes, then closes in one transaction): {r3.Totals.Lines:N0} lines: {k3:N1} s");
+        // On to a year of history, so the last close is measured against a ledger of twelve months.
+        var month = july.Next;
+        for (var closed = 3; closed < 12; closed++, month = month.Next)
+        {
+            var (k, r) = await Time(async () => await close.Handle(new ClosePaymentMonth { JurisdictionCode = "431081", Month = month, ComputeFirst = true }, default));
+            Console.WriteLine($"close {month} never previewed, {closed} months of ledger before it: {r.Totals.Lines:N0} lines: {k:N1} s");
+        }
+        var last = month;
+        var (c12, r12) = await Time(async () => await compute.Handle(new ComputePaymentMonth { JurisdictionCode = "431081", Month = last }, default));
+        var (k12, _) = await Time(async () => await close.Handle(new ClosePaymentMonth { JurisdictionCode = "431081", Month = last }, default));
+        Console.WriteLine($"compute {last} with twelve months of ledger before it: {r12.Totals.Lines:N0} lines: {c12:N1} s; close: {k12:N1} s  →  {c12 + k12:N1} s");
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         Console.WriteLine($"peak working set {peak / 1024 / 1024:N0} MB (after start-up {startup / 1024 / 1024:N0} MB)");
 

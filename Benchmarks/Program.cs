@@ -4,6 +4,7 @@ using CivilAffairs.Benchmarks;
 // dotnet run -c Release --project Benchmarks -- roster [--scale 36] [--db path]
 // dotnet run -c Release --project Benchmarks -- import [--rows 50000]
 // dotnet run -c Release --project Benchmarks -- payments [--scale 36]
+// dotnet run -c Release --project Benchmarks -- cockpit [--scale 36]
 var verb = args.FirstOrDefault() ?? "";
 var scale = int.TryParse(Option("--scale"), out var s) ? s : 36;
 var rows = int.TryParse(Option("--rows"), out var r) ? r : 50_000;
@@ -14,6 +15,7 @@ return verb switch
     "roster" => await RosterSearchBenchmark.RunAsync(scale, db),
     "import" => await RosterImportBenchmark.RunAsync(rows),
     "payments" => await PaymentRunBenchmark.RunAsync(scale),
+    "cockpit" => await CockpitBenchmark.RunAsync(scale),
     _ => Usage(),
 };
 
@@ -25,7 +27,7 @@ string? Option(string name)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: roster [--scale 36] [--db file] | import [--rows 50000] | payments [--scale 36]");
+    Console.Error.WriteLine("usage: roster [--scale 36] [--db file] | import [--rows 50000] | payments [--scale 36] | cockpit [--scale 36]");
     return 2;
 }
 

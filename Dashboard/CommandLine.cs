@@ -2,6 +2,8 @@ using CivilAffairs.Domain.Common;
 using CivilAffairs.Domain.Features.Audit;
 using CivilAffairs.Domain.Features.Payments;
 using CivilAffairs.Domain.Payments;
+using CivilAffairs.Domain.Features.Reports;
+using CivilAffairs.Domain.Reports;
 using CivilAffairs.Domain.Features.Roster;
 using CivilAffairs.Domain.Security;
 using Microsoft.Extensions.Options;
@@ -16,7 +18,7 @@ namespace CivilAffairs.Dashboard;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["verify-audit", "seed-demo", "roster-template", "import-roster", "close-month", "verify-summaries"];
+    private static readonly string[] Verbs = ["verify-audit", "seed-demo", "roster-template", "import-roster", "close-month", "verify-summaries", "export-monthly"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -32,6 +34,7 @@ public static class CommandLine
                 "import-roster" => await ImportRosterAsync(app.Services, args),
                 "close-month" => await CloseMonthAsync(app.Services, args),
                 "verify-summaries" => await VerifySummariesAsync(app.Services),
+                "export-monthly" => await ExportMonthlyAsync(app.Services, args),
                 _ => Fail($"未知命令：{args[0]}"),
             };
         }
@@ -145,6 +148,30 @@ public static class CommandLine
         }
         foreach (var problem in problems) Console.Error.WriteLine(problem);
         return Fail($"汇总与台账不一致：{problems.Count} 处。");
+    }
+
+    private static async Task<int> ExportMonthlyAsync(IServiceProvider services, string[] args)
+    {
+        if (Option(args, "--month") is not { } text || !YearMonth.TryParse(text, out var month) || Option(args, "--out") is not { } path)
+            return Fail("用法：export-monthly --month 2023-06 --out report.xlsx");
+        await using var scope = OperatorScope(services);
+        var bureau = services.GetRequiredService<IOptions<BureauOptions>>().Value;
+        var handler = ActivatorUtilities.CreateInstance<ExportMonthlyReportHandler>(scope.ServiceProvider);
+        // Written beside the target and moved into place only when complete: a failed check leaves no file behind.
+        var partial = path + ".partial";
+        Result<CheckedReport> result;
+        await using (var file = File.Create(partial))
+            result = await handler.Handle(new ExportMonthlyReport(bureau.JurisdictionCode, month, null, file), default);
+        if (!result.Succeeded)
+        {
+            File.Delete(partial);
+            return Fail(string.Join(Environment.NewLine, result.Errors.Select(e => e.Message)));
+        }
+        File.Move(partial, path, overwrite: true);
+        var summary = result.Value!.Report.Sheet(MonthlyReportLayout.Summary);
+        Console.WriteLine($"统计月报 {month} 已写入 {Path.GetFullPath(path)}：{result.Value.Report.Sheets.Count} 张表，" +
+                          $"本月资金 {summary.Value(summary.Total, MonthlyReportLayout.FundsMonth):N2} 元，自检全部通过。");
+        return 0;
     }
 
     private static string StepName(PaymentRunStep step) => step switch

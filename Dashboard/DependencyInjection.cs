@@ -30,6 +30,7 @@ public static class DependencyInjection
     {
         services.AddDomain();
         services.AddInfrastructure(configuration, contentRoot);
+        services.AddSingleton<Live.CockpitSnapshots>();
         services.AddMediator((MediatorOptions options) =>
         {
             // Scoped: one set of handlers per Blazor circuit, so they can see the circuit's user.

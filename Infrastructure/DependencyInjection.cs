@@ -56,6 +56,8 @@ public static class DependencyInjection
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<Live.ChangeCounterWatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<Live.ChangeCounterWatcher>());
         services.AddSingleton<Domain.Payments.IBankDisbursement, Payments.BankDisbursement>();
+        services.AddSingleton<Domain.Features.Reports.IMonthlyReportWorkbook, Excel.MonthlyReportWorkbook>();
+        services.AddSingleton<Domain.Features.Reports.IListWorkbook, Excel.ListWorkbook>();
         // Identity's stores take a scoped context; only per-call scopes (sign-in request, UserAccounts) resolve it.
         services.AddScoped<DashboardDbContext>(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         services.AddIdentityStores(configuration);

@@ -21,7 +21,7 @@ public static class RosterFileEndpoints
         // Whatever a page prepared for its user (import errors, bank files): the page's own permission was checked when it was made.
         endpoints.MapGet("/downloads/{id:guid}", (Guid id, HttpContext http, DownloadFiles files) =>
             files.Take(id, http.User.Identity?.Name) is { } file
-                ? Results.File(file.Content, DownloadFiles.Xlsx, file.FileName)
+                ? Results.File(file.Path, DownloadFiles.Xlsx, file.FileName)
                 : Results.NotFound()).RequireAuthorization();
     }
 }

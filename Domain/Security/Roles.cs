@@ -29,8 +29,9 @@ public static class Roles
     private static readonly Dictionary<string, Permission[]> Grants = new()
     {
         [Leader] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.ViewPayments, Permission.ViewReports],
+        // Caseworkers export the lists they keep (花名册 for posting, payment lists), masked unless they ask and it is audited.
         [Caseworker] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.EditRoster,
-            Permission.ViewPayments, Permission.RunPayments, Permission.RevealSensitive],
+            Permission.ViewPayments, Permission.RunPayments, Permission.RevealSensitive, Permission.ExportReports],
         [StandardsAdmin] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.AdjustStandards],
         [Statistician] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.ViewPayments,
             Permission.ViewReports, Permission.ExportReports],

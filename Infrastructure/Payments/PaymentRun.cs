@@ -357,7 +357,7 @@ public sealed class PaymentRun(IDbContextFactory<DashboardDbContext> contexts, I
                 GROUP BY l.TownshipId, l.VariantCode, l.HouseholdId
                 UNION ALL
                 SELECT s.TownshipId, s.VariantCode, s.HouseholdId, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                       CASE WHEN COUNT(*) = (SELECT COUNT(*) FROM PaymentLines q WHERE q.HouseholdId = s.HouseholdId AND q.Month = {m.Previous.Key}
+                       CASE WHEN COUNT(*) = (SELECT COUNT(*) FROM PaymentLines q WHERE q.JurisdictionId = {j} AND q.Month = {m.Previous.Key} AND q.HouseholdId = s.HouseholdId
                             AND q.Programme = s.Programme AND q.Reason <= {regular}) THEN 1 ELSE 0 END,
                        COUNT(*), 0, SUM(s.AmountFen), 0, 0
                 FROM PaymentLines s

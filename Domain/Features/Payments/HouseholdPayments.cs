@@ -30,7 +30,7 @@ public sealed class GetHouseholdPaymentsHandler(IDataSessionFactory data) : IReq
         if (months.Count == 0) return [];
         var keys = months.Select(m => m.Month).ToList();
         var lines = await session.ToListAsync(session.Query<PaymentLine>()
-            .Where(l => l.HouseholdId == household.Id && keys.Contains(l.Month)), ct);
+            .Where(l => l.JurisdictionId == household.JurisdictionId && keys.Contains(l.Month) && l.HouseholdId == household.Id), ct);
         var names = await session.ToListAsync(session.Query<Person>().Where(p => p.HouseholdId == household.Id).Select(p => new { p.Id, p.Name }), ct);
         var standardIds = lines.Where(l => l.StandardId != null).Select(l => l.StandardId!.Value).Distinct().ToList();
         var standards = await session.ToListAsync(session.Query<BenefitStandard>().Where(s => standardIds.Contains(s.Id)), ct);

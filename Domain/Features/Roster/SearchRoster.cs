@@ -80,7 +80,7 @@ public sealed class SearchRosterHandler(IDataSessionFactory data, IClock clock)
         return await PageAsync(session, persons, request, total, exact, ct);
     }
 
-    private static async Task<IQueryable<Person>?> FilterAsync(IDataSession session, RosterFilter request, CancellationToken ct)
+    internal static async Task<IQueryable<Person>?> FilterAsync(IDataSession session, RosterFilter request, CancellationToken ct)
     {
         var jurisdictionId = await session.FindJurisdictionIdAsync(request.JurisdictionCode, ct);
         if (jurisdictionId is null) return null;

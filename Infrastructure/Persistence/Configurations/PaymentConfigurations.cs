@@ -35,12 +35,12 @@ internal sealed class PaymentLineConfiguration : IEntityTypeConfiguration<Paymen
         b.Property(l => l.PreviousAmount).HasConversion<NullableFenConverter>().HasColumnName("PreviousAmountFen");
         b.Ignore(l => l.IsRegular);
         b.Ignore(l => l.IsPaidOut);
+        // Both indexes lead with the month, so a month's lines are appended at their end rather than scattered through a
+        // year of history (a household-first index made each month's close slower as the ledger grew).
         // Last month's line of a person (the run's comparison) and what was settled for a month (corrections).
         b.HasIndex(l => new { l.JurisdictionId, l.ForMonth, l.PersonId });
-        // Removing a preview before recomputing it.
-        b.HasIndex(l => new { l.JurisdictionId, l.Month });
-        // A household's payments ("why this amount") and the bank file.
-        b.HasIndex(l => new { l.HouseholdId, l.Month });
+        // A month's lines: dropping a preview, the summaries, the bank file, a household's lines month by month.
+        b.HasIndex(l => new { l.JurisdictionId, l.Month, l.HouseholdId });
     }
 }
 

@@ -22,12 +22,13 @@ public partial class AuditPage
 
     private async Task<TableData<AuditRecordDto>> LoadAsync(TableState state, CancellationToken ct)
     {
-        var page = await Sender.Send(new SearchAudit(_user, _entity, _action,
-            _from?.Date.ToUniversalTime(), _to?.Date.AddDays(1).ToUniversalTime(), state.Page, state.PageSize), ct);
+        var page = await Sender.Send(CurrentFilter() with { Page = state.Page, PageSize = state.PageSize }, ct);
         return new TableData<AuditRecordDto> { Items = page.Records, TotalItems = page.TotalCount };
     }
 
     private Task SearchAsync() => _table.ReloadServerData();
+
+    private SearchAudit CurrentFilter() => new(_user, _entity, _action, _from?.Date.ToUniversalTime(), _to?.Date.AddDays(1).ToUniversalTime());
 
     /// <summary>The Chinese name of an audited entity or request, falling back to the type name.</summary>
     private string EntityName(string entityType)

@@ -23,6 +23,7 @@ public partial class CockpitPage : IDisposable
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IClock Clock { get; set; } = default!;
+    [Inject] private Live.CockpitSnapshots Snapshots { get; set; } = default!;
 
     private readonly Lock _gate = new();
     private readonly HashSet<ChangeTopic> _pending = [];
@@ -52,7 +53,8 @@ public partial class CockpitPage : IDisposable
 
     private async Task LoadFiguresAsync()
     {
-        _figures = await Sender.Send(new GetCockpitFigures(Code, _month, _group, _township));
+        var request = new GetCockpitFigures(Code, _month, _group, _township);
+        _figures = await Snapshots.GetAsync(request, () => Sender.Send(request).AsTask());
         _trendLabels = _figures.Trend.Select(p => p.Month.Month == 1 ? $"{p.Month.Year}年1月" : $"{p.Month.Month}月").ToArray();
         _trendPersons = [new() { Name = L["Cockpit.TrendPersons"], Data = _figures.Trend.Select(p => (double)p.Persons).ToArray() }];
         _trendFunds = [new() { Name = L["Cockpit.TrendFunds"], Data = _figures.Trend.Select(p => (double)(p.Funds / 10_000m)).ToArray() }];
@@ -61,9 +63,17 @@ public partial class CockpitPage : IDisposable
         _updatedAt = DateTime.UtcNow;
     }
 
-    private async Task LoadStandardsAsync() => _standards = await Sender.Send(new GetCockpitStandards(Code, _figures.Month ?? Clock.CurrentMonth));
+    private async Task LoadStandardsAsync()
+    {
+        var request = new GetCockpitStandards(Code, _figures.Month ?? Clock.CurrentMonth);
+        _standards = await Snapshots.GetAsync(request, () => Sender.Send(request).AsTask());
+    }
 
-    private async Task LoadAlertsAsync() => _alerts = await Sender.Send(new GetCockpitAlerts(Code));
+    private async Task LoadAlertsAsync()
+    {
+        var request = new GetCockpitAlerts(Code);
+        _alerts = await Snapshots.GetAsync(request, () => Sender.Send(request).AsTask());
+    }
 
     private void OnChanged(IReadOnlySet<ChangeTopic> topics)
     {
@@ -100,6 +110,7 @@ public partial class CockpitPage : IDisposable
                 await LoadAlertsAsync();
                 _updatedAt = DateTime.UtcNow;
                 Refreshes++;
+                Snapshots.Refreshed();
                 StateHasChanged();
             }
             catch (Exception) when (_disposed)

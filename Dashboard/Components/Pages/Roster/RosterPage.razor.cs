@@ -57,12 +57,18 @@ public partial class RosterPage
 
     private Task SearchAsync() => _table.ReloadServerData();
 
+    /// <summary>The filter as the form shows it: what the table lists is what an export writes.</summary>
+    private RosterFilter CurrentFilter()
+    {
+        Programme? programme = _variant?.StartsWith("P:") == true ? Enum.Parse<Programme>(_variant[2..]) : null;
+        return new RosterFilter(Bureau.Value.JurisdictionCode, _name, _idNumber, _township, _community,
+            programme, programme is null ? _variant : null, _status);
+    }
+
     private async Task<TableData<RosterRow>> LoadAsync(TableState state, CancellationToken ct)
     {
         var sort = Enum.TryParse<RosterSort>(state.SortLabel, out var s) ? s : RosterSort.Household;
-        Programme? programme = _variant?.StartsWith("P:") == true ? Enum.Parse<Programme>(_variant[2..]) : null;
-        var filter = new RosterFilter(Bureau.Value.JurisdictionCode, _name, _idNumber, _township, _community,
-            programme, programme is null ? _variant : null, _status);
+        var filter = CurrentFilter();
         var page = await Sender.Send(new SearchRoster(filter, sort, state.SortDirection == SortDirection.Descending, state.Page, state.PageSize), ct);
         _total = page.TotalIsExact ? page.TotalCount : null;
         if (!page.TotalIsExact && !Equals(filter, _countedFilter))

@@ -361,11 +361,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId", "Month");
-
-                    b.HasIndex("JurisdictionId", "Month");
-
                     b.HasIndex("JurisdictionId", "ForMonth", "PersonId");
+
+                    b.HasIndex("JurisdictionId", "Month", "HouseholdId");
 
                     b.ToTable("PaymentLines");
                 });

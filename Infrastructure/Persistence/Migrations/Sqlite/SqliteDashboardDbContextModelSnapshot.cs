@@ -344,11 +344,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseholdId", "Month");
-
-                    b.HasIndex("JurisdictionId", "Month");
-
                     b.HasIndex("JurisdictionId", "ForMonth", "PersonId");
+
+                    b.HasIndex("JurisdictionId", "Month", "HouseholdId");
 
                     b.ToTable("PaymentLines");
                 });
