@@ -6,6 +6,7 @@ using CivilAffairs.Domain.Features.Standards;
 using CivilAffairs.Domain.Features.Users;
 using CivilAffairs.Domain.Features.Bank;
 using CivilAffairs.Domain.Features.Cockpit;
+using CivilAffairs.Domain.Features.Reports;
 using CivilAffairs.Domain.Features.Payments;
 using CivilAffairs.Domain.Features.TemporaryAssistance;
 using CivilAffairs.Domain.Features.Recoveries;
@@ -78,6 +79,11 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(GetCockpitStandards)] = () => new GetCockpitStandards("431081", new YearMonth(2023, 6)),
         [typeof(GetCockpitAlerts)] = () => new GetCockpitAlerts("431081"),
         [typeof(SetAnnualBudget)] = () => new SetAnnualBudget("431081", 2023, 0m), // invalid amount
+        [typeof(GetMonthlyReport)] = () => new GetMonthlyReport("431081", new YearMonth(2023, 6)),
+        [typeof(ExportMonthlyReport)] = () => new ExportMonthlyReport("431081", new YearMonth(2023, 6), null, new MemoryStream()),
+        [typeof(ExportRoster)] = () => new ExportRoster(new RosterFilter("431081", IdNumber: "0000"), false, new MemoryStream()),
+        [typeof(ExportPaymentList)] = () => new ExportPaymentList("431081", new YearMonth(2023, 6), false, new MemoryStream()),
+        [typeof(ExportAuditLog)] = () => new ExportAuditLog(new SearchAudit(UserName: "nobody"), new MemoryStream()),
         [typeof(ImportRoster)] = () => new ImportRoster("431081", new RosterFile().Row("A", "试算").ToStream(), "x.xlsx", DryRun: true),
     };
 
