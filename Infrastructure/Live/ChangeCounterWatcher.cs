@@ -24,6 +24,8 @@ public sealed class ChangeCounterWatcher(IDbContextFactory<DashboardDbContext> c
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // 0 turns live updates off (an instance that serves no cockpit, or a test that takes the database away).
+        if (Interval <= TimeSpan.Zero) return;
         using var timer = new PeriodicTimer(Interval);
         do
         {
