@@ -16,6 +16,20 @@ public sealed partial class RosterBrowserTests
     {
         await page.Locator($"[data-testid={testId}]").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+        // The choice has made its round trip once the list has closed: typing before that can be overwritten by its re-render.
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// Types into a field and leaves it, so the circuit receives the value at once: a re-render still in flight from an
+    /// earlier action (busy 2-core CI) would otherwise put the old value back before the field's change event is sent.
+    /// </summary>
+    private static async Task Type(IPage page, string testId, string value)
+    {
+        var field = page.Locator($"[data-testid={testId}]");
+        await field.FillAsync(value);
+        await field.PressAsync("Tab");
+        await Expect(field).ToHaveValueAsync(value);
     }
 
     [SkippableFact]
@@ -28,13 +42,14 @@ public sealed partial class RosterBrowserTests
         await page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         await Choose(page, "register-community", "三都镇 · 流华湾村");
-        await page.Locator("[data-testid=register-address]").FillAsync("三都镇流华湾村 5 组 12 号");
+        await Type(page, "register-address", "三都镇流华湾村 5 组 12 号");
         await Choose(page, "register-variant", "农村低保 A类");
-        await page.Locator("[data-testid=member0-name]").FillAsync("测试户主");
-        await page.Locator("[data-testid=member0-id]").FillAsync(IdNumber.Compose("431081", new DateOnly(1962, 4, 8), 311).Value);
+        await Type(page, "member0-name", "测试户主");
+        await Type(page, "member0-id", IdNumber.Compose("431081", new DateOnly(1962, 4, 8), 311).Value);
         await page.Locator("[data-testid=register-add-member]").ClickAsync();
-        await page.Locator("[data-testid=member1-name]").FillAsync("测试配偶");
-        await page.Locator("[data-testid=member1-id]").FillAsync(IdNumber.Compose("431081", new DateOnly(1964, 10, 1), 322).Value);
+        await Type(page, "member1-name", "测试配偶");
+        await Type(page, "member1-id", IdNumber.Compose("431081", new DateOnly(1964, 10, 1), 322).Value);
+        await Expect(page.Locator("[data-testid=register-address]")).ToHaveValueAsync("三都镇流华湾村 5 组 12 号");
         await page.Locator("[data-testid=register-save]").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(HouseholdPage());
