@@ -96,7 +96,8 @@ public sealed class GetCockpitFiguresHandler(IDataSessionFactory data) : IReques
         }).ToList();
         var totals = new CockpitTotals(now.Sum(r => r.Persons), before.Sum(r => r.Persons), now.Sum(r => r.Amount), before.Sum(r => r.Amount),
             yearToDate.Sum(r => r.Amount), request.Group is null && request.TownshipId is null ? budget : null);
-        var trend = Enumerable.Range(0, 12).Select(i => month.AddMonths(i - 11))
+        // Months before the first payment month have no figures; drawing them as zero would show a fall that never was.
+        var trend = Enumerable.Range(0, 12).Select(i => month.AddMonths(i - 11)).Where(m => months.Any(x => x.Month == m))
             .Select(m => new TrendPoint(m, rows.Where(r => r.Month == m).Sum(r => r.Persons), rows.Where(r => r.Month == m).Sum(r => r.Amount))).ToList();
         var byTownship = townships.Where(t => request.TownshipId is null || t.Id == request.TownshipId).Select(t =>
         {
