@@ -12,6 +12,12 @@ public enum ChangeTopic
     Payments = 4,
 }
 
+/// <summary>What the payment run reads: a preview is current while the sum of these topics' counters has not moved.</summary>
+public static class PaymentInputs
+{
+    public static IReadOnlyList<ChangeTopic> Topics { get; } = [ChangeTopic.Roster, ChangeTopic.Standards, ChangeTopic.TemporaryAssistance];
+}
+
 /// <summary>A topic's counter value.</summary>
 public sealed class ChangeCounter
 {

@@ -1,4 +1,5 @@
 using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Programmes;
 
 namespace CivilAffairs.Domain.Payments;
 
@@ -41,6 +42,13 @@ public sealed class PaymentSummary
     public decimal TierChangeDelta { get; private set; }
     /// <summary>The same over the persons whose standard changed.</summary>
     public decimal StandardChangeDelta { get; private set; }
+
+    /// <summary>
+    /// Households across programmes: a household in dibao and in a per-person programme is one household, so only the
+    /// dibao (household) variants count it.
+    /// </summary>
+    public static int HouseholdsAcrossProgrammes(IEnumerable<PaymentSummary> rows) =>
+        rows.Where(r => ProgrammeCatalogue.Find(r.VariantCode)!.CoversHousehold).Sum(r => r.Households);
 
     /// <summary>Regular payments only (paid out less back pay; temporary assistance has its own variant).</summary>
     public decimal RegularAmount => Amount - BackPay;

@@ -57,7 +57,7 @@ public static class MonthlyReportLayout
         IReadOnlyList<BenefitStandard> standards)
     {
         var ids = townships.Select(t => t.Id).ToHashSet();
-        decimal Standard(string code) => standards.SingleOrDefault(s => s.VariantCode == code && s.IsInForceIn(month))?.MonthlyAmount ?? 0m;
+        decimal Standard(string code) => BenefitStandard.AmountInForce(standards, code, month) ?? 0m;
         IReadOnlyList<PaymentSummary> Of(IEnumerable<string> codes, int? township) =>
             yearToDate.Where(s => codes.Contains(s.VariantCode) && (township is null ? ids.Contains(s.TownshipId) : s.TownshipId == township)).ToList();
 
@@ -162,7 +162,7 @@ public static class MonthlyReportLayout
         // The summary's total comes from all the month's summaries at once, independently of the programme sheets.
         var all = yearToDate.Where(s => ids.Contains(s.TownshipId)).ToList();
         var allNow = all.Where(s => s.Month == month).ToList();
-        var dibaoHouseholds = allNow.Where(s => ProgrammeCatalogue.Find(s.VariantCode)!.Programme is Programme.UrbanDibao or Programme.RuralDibao).Sum(s => s.Households);
+        var dibaoHouseholds = PaymentSummary.HouseholdsAcrossProgrammes(allNow);
         var summary = new ReportSheet(Summary, "社会救助统计月报汇总表", summaryColumns, summaryRows,
             new ReportRow(Total, [dibaoHouseholds, allNow.Sum(s => s.Persons), allNow.Sum(s => s.Amount), all.Sum(s => s.Amount),
                 allNow.Sum(s => s.Amount) / 10_000m, all.Sum(s => s.Amount) / 10_000m]));

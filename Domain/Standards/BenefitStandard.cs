@@ -53,6 +53,10 @@ public sealed class BenefitStandard : IVersioned
 
     public bool IsInForceIn(YearMonth month) => EffectiveFrom <= month && (EffectiveTo is null || month <= EffectiveTo);
 
+    /// <summary>The monthly amount of <paramref name="variantCode"/> in force in <paramref name="month"/> among a jurisdiction's versions, or null.</summary>
+    public static decimal? AmountInForce(IEnumerable<BenefitStandard> versions, string variantCode, YearMonth month) =>
+        versions.SingleOrDefault(s => s.VariantCode == variantCode && s.IsInForceIn(month))?.MonthlyAmount;
+
     /// <summary>Ends this version the month before its successor starts; the only change a version ever receives.</summary>
     internal void EndBefore(YearMonth successorStart)
     {

@@ -15,5 +15,5 @@ internal static class ChangeCounterSql
     }
 
     /// <summary>The sum of the counters of the run's inputs: it moves whenever the roster, a standard or a temporary case changes.</summary>
-    public static string InputsSql => $"SELECT SUM(Value) FROM ChangeCounters WHERE Topic IN ({(int)ChangeTopic.Roster}, {(int)ChangeTopic.Standards}, {(int)ChangeTopic.TemporaryAssistance})";
+    public static string InputsSql => $"SELECT SUM(Value) FROM ChangeCounters WHERE Topic IN ({string.Join(", ", PaymentInputs.Topics.Select(t => (int)t))})";
 }

@@ -102,8 +102,8 @@ public sealed class GetCockpitFiguresHandler(IDataSessionFactory data) : IReques
         var byTownship = townships.Where(t => request.TownshipId is null || t.Id == request.TownshipId).Select(t =>
         {
             var n = now.Where(r => r.TownshipId == t.Id).ToList();
-            // Households are dibao households unless a group is chosen: a household in two programmes is one household.
-            var households = n.Where(r => request.Group is not null || GroupOf(r) is ProgrammeGroup.UrbanDibao or ProgrammeGroup.RuralDibao).Sum(r => r.Households);
+            // Within a chosen group, its households; across programmes, each household once.
+            var households = request.Group is not null ? n.Sum(r => r.Households) : PaymentSummary.HouseholdsAcrossProgrammes(n);
             return new TownshipFigure(t.Id, t.Name, households, n.Sum(r => r.Persons), n.Sum(r => r.Amount),
                 n.Sum(r => r.NewPersons), n.Sum(r => r.StoppedPersons));
         }).ToList();

@@ -29,8 +29,7 @@ public sealed class GetCockpitStandardsHandler(IDataSessionFactory data) : IRequ
         var standards = await session.ToListAsync(session.Query<BenefitStandard>().Where(s => s.JurisdictionId == j), ct);
         var yearBefore = request.Month.AddMonths(-12);
         return ProgrammeCatalogue.All.Where(v => v.HasMonthlyStandard).Select(v => new CockpitStandard(v.Code, v.Name, v.Group,
-            standards.SingleOrDefault(s => s.VariantCode == v.Code && s.IsInForceIn(request.Month))?.MonthlyAmount,
-            standards.SingleOrDefault(s => s.VariantCode == v.Code && s.IsInForceIn(yearBefore))?.MonthlyAmount)).ToList();
+            BenefitStandard.AmountInForce(standards, v.Code, request.Month), BenefitStandard.AmountInForce(standards, v.Code, yearBefore))).ToList();
     }
 }
 
@@ -61,9 +60,8 @@ public sealed class GetCockpitAlertsHandler(IDataSessionFactory data, IClock clo
             alerts.Add(new CockpitAlert(CockpitAlertKind.MonthsNotClosed, (due.Year - closed.Year) * 12 + due.Month - closed.Month, null, closed.Next));
         if (months.FirstOrDefault(m => m.State == PaymentMonthState.Computed) is { } preview)
         {
-            var inputs = await session.ToListAsync(session.Query<ChangeCounter>()
-                .Where(c => c.Topic == ChangeTopic.Roster || c.Topic == ChangeTopic.Standards || c.Topic == ChangeTopic.TemporaryAssistance)
-                .Select(c => c.Value), ct);
+            var topics = PaymentInputs.Topics.ToList();
+            var inputs = await session.ToListAsync(session.Query<ChangeCounter>().Where(c => topics.Contains(c.Topic)).Select(c => c.Value), ct);
             if (inputs.Sum() != preview.ComputedAtChange) alerts.Add(new CockpitAlert(CockpitAlertKind.PreviewOutdated, 1, null, preview.Month));
         }
         var corrections = await session.CountAsync(session.Query<RetroactiveChange>().Where(r => r.JurisdictionId == j), ct);

@@ -62,12 +62,15 @@ public sealed class GetPaymentPreviewHandler(IDataSessionFactory data) : IReques
                 now.Where(r => g.Any(v => v.Code == r.VariantCode)).ToList(), last.Where(r => g.Any(v => v.Code == r.VariantCode)).ToList()))
             .Where(r => r.Persons + r.LastPersons + r.Cases > 0 || r.Amount + r.LastAmount + r.Recovery != 0).ToList();
         // Across programmes a household is counted once, as a dibao household, not once per programme it is in.
-        static bool Dibao(PaymentSummary s) => ProgrammeCatalogue.Find(s.VariantCode)!.CoversHousehold;
-        PreviewRow Across(string key, string name, List<PaymentSummary> n, List<PaymentSummary> l) => PreviewRow.Of(key, name, n, l) with
+        PreviewRow Across(string key, string name, List<PaymentSummary> n, List<PaymentSummary> l)
         {
-            Households = n.Where(Dibao).Sum(s => s.Households), LastHouseholds = l.Where(Dibao).Sum(s => s.Households),
-            NewHouseholds = n.Where(Dibao).Sum(s => s.NewHouseholds), StoppedHouseholds = n.Where(Dibao).Sum(s => s.StoppedHouseholds),
-        };
+            var dibao = n.Where(s => ProgrammeCatalogue.Find(s.VariantCode)!.CoversHousehold).ToList();
+            return PreviewRow.Of(key, name, n, l) with
+            {
+                Households = PaymentSummary.HouseholdsAcrossProgrammes(n), LastHouseholds = PaymentSummary.HouseholdsAcrossProgrammes(l),
+                NewHouseholds = dibao.Sum(s => s.NewHouseholds), StoppedHouseholds = dibao.Sum(s => s.StoppedHouseholds),
+            };
+        }
         var byTownship = townships
             .Select(t => Across(t.Id.ToString(), t.Name, now.Where(r => r.TownshipId == t.Id).ToList(), last.Where(r => r.TownshipId == t.Id).ToList()))
             .ToList();

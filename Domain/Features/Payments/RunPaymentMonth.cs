@@ -1,5 +1,6 @@
 using CivilAffairs.Domain.Areas;
 using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Features.Roster;
 using CivilAffairs.Domain.Payments;
 using CivilAffairs.Domain.Programmes;
 using CivilAffairs.Domain.Security;
@@ -103,15 +104,13 @@ public static class PaymentMonthRun
                 var totals = new PaymentTotals(existing.LineCount, existing.PaidAmount, existing.BackPayAmount, existing.RecoveryAmount);
                 return Result<PaymentRunOutcome>.Success(new(new PaymentRunResult(month, existing.State, totals, false, 0), true, existing.ClosedBy));
             }
-            var lastClosed = await session.FirstOrDefaultAsync(session.Query<PaymentMonth>()
-                .Where(m => m.JurisdictionId == j && m.State == PaymentMonthState.Closed)
-                .OrderByDescending(m => m.Month).Select(m => (YearMonth?)m.Month), ct);
+            var lastClosed = await session.LastClosedMonthAsync(j, ct);
             BusinessRules.Check(new MonthsArePaidInOrder(month, lastClosed), "Month");
             if (close && !computeFirst) BusinessRules.Check(new MonthMustBeComputedBeforeClosing(month, existing?.State ?? PaymentMonthState.Open), "Month");
 
             var standards = await session.ToListAsync(session.Query<BenefitStandard>().Where(s => s.JurisdictionId == j), ct);
             var enrolled = await run.EnrolledVariantsAsync(j, month, ct);
-            var without = enrolled.Where(v => !standards.Any(s => s.VariantCode == v && s.IsInForceIn(month)))
+            var without = enrolled.Where(v => BenefitStandard.AmountInForce(standards, v, month) is null)
                 .Select(v => ProgrammeCatalogue.Find(v)?.Name ?? v).ToList();
             BusinessRules.Check(new EnrolledVariantsNeedAStandard(month, without), "Month");
             expected ??= existing?.Version;

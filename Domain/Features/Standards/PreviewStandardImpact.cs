@@ -62,14 +62,14 @@ public sealed class PreviewStandardImpactHandler(IDataSessionFactory data, IPaym
         var rows = items.Select(item =>
         {
             var variant = ProgrammeCatalogue.Find(item.VariantCode)!;
-            var current = standards.SingleOrDefault(s => s.VariantCode == item.VariantCode && s.IsInForceIn(counted))?.MonthlyAmount ?? 0m;
+            var current = BenefitStandard.AmountInForce(standards, item.VariantCode, counted) ?? 0m;
             var newAmount = item.NewAmount!.Value;
             var count = counts.FirstOrDefault(c => c.VariantCode == item.VariantCode);
             var persons = count?.Persons ?? 0;
             var monthly = persons * (newAmount - current);
             var paid = summaries.Where(s => s.VariantCode == item.VariantCode).GroupBy(s => s.Month)
                 .Select(g => (Month: g.Key, Persons: g.Sum(s => s.Persons))).ToList();
-            var backPay = paid.Sum(p => p.Persons * (newAmount - (standards.SingleOrDefault(s => s.VariantCode == item.VariantCode && s.IsInForceIn(p.Month))?.MonthlyAmount ?? 0m)));
+            var backPay = paid.Sum(p => p.Persons * (newAmount - (BenefitStandard.AmountInForce(standards, item.VariantCode, p.Month) ?? 0m)));
             return new StandardImpactRow(variant.Code, variant.Name, current, newAmount, persons, count?.Households ?? 0, monthly, monthly * monthsLeft,
                 paid.Count, backPay);
         }).ToList();

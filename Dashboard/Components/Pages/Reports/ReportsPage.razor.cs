@@ -1,11 +1,9 @@
-using CivilAffairs.Dashboard.Endpoints;
 using CivilAffairs.Domain.Common;
 using CivilAffairs.Domain.Features.Payments;
 using CivilAffairs.Domain.Features.Reports;
 using CivilAffairs.Domain.Features.Roster;
 using CivilAffairs.Domain.Payments;
 using CivilAffairs.Domain.Reports;
-using CivilAffairs.Domain.Security;
 using Mediator;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -17,9 +15,6 @@ public partial class ReportsPage
 {
     [Inject] private ISender Sender { get; set; } = default!;
     [Inject] private IOptions<BureauOptions> Bureau { get; set; } = default!;
-    [Inject] private DownloadFiles Downloads { get; set; } = default!;
-    [Inject] private ICurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     private IReadOnlyList<PaymentMonthRow> _months = [];
     private IReadOnlyList<TownshipOption> _townships = [];
@@ -27,7 +22,6 @@ public partial class ReportsPage
     private int? _township;
     private CheckedReport? _report;
     private string? _error;
-    private bool _busy;
 
     private string Code => Bureau.Value.JurisdictionCode;
 
@@ -62,30 +56,9 @@ public partial class ReportsPage
         await LoadAsync();
     }
 
-    private async Task DownloadAsync()
-    {
-        _busy = true;
-        try
-        {
-            var path = DownloadFiles.NewFile();
-            Result<CheckedReport> result;
-            await using (var file = File.Create(path))
-                result = await Sender.Send(new ExportMonthlyReport(Code, _month!.Value, _township, file));
-            if (!result.Succeeded)
-            {
-                File.Delete(path);
-                _error = string.Join(" ", result.Errors.Select(e => e.Message));
-                return;
-            }
-            var user = await CurrentUser.GetAsync();
-            var name = $"统计月报_{_month}" + (result.Value!.Report.Township is { } t ? $"_{t}" : "") + ".xlsx";
-            Navigation.NavigateTo(DownloadFiles.Link(Downloads.Store(user.UserName, name, path)), forceLoad: true);
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
+    private string FileName => $"统计月报_{_month}" + (_report?.Report.Township is { } t ? $"_{t}" : "") + ".xlsx";
+
+    private async Task<Result> ExportAsync(Stream file) => await Sender.Send(new ExportMonthlyReport(Code, _month!.Value, _township, file));
 
     private static string Format(ReportColumn column, decimal value) => column.Format switch
     {
