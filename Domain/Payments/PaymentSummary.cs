@@ -43,13 +43,40 @@ public sealed class PaymentSummary
     /// <summary>The same over the persons whose standard changed.</summary>
     public decimal StandardChangeDelta { get; private set; }
 
-    /// <summary>
-    /// Households across programmes: a household in dibao and in a per-person programme is one household, so only the
-    /// dibao (household) variants count it.
-    /// </summary>
-    public static int HouseholdsAcrossProgrammes(IEnumerable<PaymentSummary> rows) =>
-        rows.Where(r => ProgrammeCatalogue.Find(r.VariantCode)!.CoversHousehold).Sum(r => r.Households);
-
     /// <summary>Regular payments only (paid out less back pay; temporary assistance has its own variant).</summary>
     public decimal RegularAmount => Amount - BackPay;
+}
+
+/// <summary>
+/// Distinct households and persons assisted in a month in a street/township (户, 人), within one programme group or across
+/// all (<see cref="GroupCode"/> 0): a person in dibao and both disability subsidies is one person but three person-times
+/// (人次, the sum of the summaries' persons). Written with the summaries, from the same lines.
+/// </summary>
+public sealed class PaymentHeadcount
+{
+    public const int AllProgrammes = 0;
+
+    private PaymentHeadcount() { }
+
+    public long Id { get; private set; }
+    public int JurisdictionId { get; private set; }
+    public YearMonth Month { get; private set; }
+    public int TownshipId { get; private set; }
+    /// <summary>The <see cref="ProgrammeGroup"/>'s number, or <see cref="AllProgrammes"/>.</summary>
+    public int GroupCode { get; private set; }
+    public int Households { get; private set; }
+    public int Persons { get; private set; }
+
+    public ProgrammeGroup? Group => GroupCode == AllProgrammes ? null : (ProgrammeGroup)GroupCode;
+
+    /// <summary>
+    /// Distinct households and persons of a month, in one township or all, in one group or across all. A household or
+    /// person is in one township in a month, so the townships' distinct counts add up to the bureau's.
+    /// </summary>
+    public static (int Households, int Persons) Count(IEnumerable<PaymentHeadcount> rows, YearMonth month, int? townshipId = null, ProgrammeGroup? group = null)
+    {
+        var code = group is null ? AllProgrammes : (int)group;
+        var chosen = rows.Where(r => r.Month == month && r.GroupCode == code && (townshipId is null || r.TownshipId == townshipId)).ToList();
+        return (chosen.Sum(r => r.Households), chosen.Sum(r => r.Persons));
+    }
 }

@@ -44,7 +44,40 @@ public sealed class TemporaryAssistance : IVersioned
     public string ApprovedBy { get; private set; } = "";
     public DateTime RecordedAtUtc { get; private set; }
     public string RecordedBy { get; private set; } = "";
+    /// <summary>撤销: the case should never have been paid (e.g. obtained by a false declaration).</summary>
+    public DateTime? RevokedAtUtc { get; private set; }
+    public string? RevokedBy { get; private set; }
+    public string? RevocationReason { get; private set; }
     public Guid Version { get; set; }
+
+    public bool IsRevoked => RevokedAtUtc is not null;
+
+    /// <summary>What the case is owed: its amount, or nothing once revoked. A paid case revoked later settles as a recovery.</summary>
+    public Money Due => IsRevoked ? Money.Zero : Money.FromYuan(Amount);
+
+    /// <summary>Revokes the case; paid in an open month it simply drops out of the run, paid in a closed one it is recovered.</summary>
+    public void Revoke(string? reason, DateTime atUtc, string by)
+    {
+        BusinessRules.Check(new TemporaryCaseRevokedOnce(IsRevoked));
+        BusinessRules.Check(new TemporaryRevocationNeedsReason(reason), "Reason");
+        RevokedAtUtc = atUtc;
+        RevokedBy = by;
+        RevocationReason = reason!.Trim();
+    }
+}
+
+/// <summary>A case is revoked once.</summary>
+public sealed record TemporaryCaseRevokedOnce(bool AlreadyRevoked) : IBusinessRule
+{
+    public bool IsBroken() => AlreadyRevoked;
+    public string Message => Messages.Get("TemporaryAlreadyRevoked");
+}
+
+/// <summary>Revoking a payment, and recovering it, needs a recorded reason.</summary>
+public sealed record TemporaryRevocationNeedsReason(string? Reason) : IBusinessRule
+{
+    public bool IsBroken() => string.IsNullOrWhiteSpace(Reason);
+    public string Message => Messages.Get("TemporaryRevocationNeedsReason");
 }
 
 /// <summary>A case pays a positive amount in fen, within what one temporary payment can be.</summary>

@@ -1,7 +1,7 @@
 namespace CivilAffairs.Domain.Programmes;
 
 /// <summary>The fixed list of programme variants a bureau pays, as national policy defines them.</summary>
-public static class ProgrammeCatalogue
+public static partial class ProgrammeCatalogue
 {
     public const string UrbanDibaoA = "URBAN_DIBAO_A";
     public const string UrbanDibaoB = "URBAN_DIBAO_B";

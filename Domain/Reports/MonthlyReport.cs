@@ -14,6 +14,9 @@ public sealed record ReportRow(string Label, IReadOnlyList<decimal> Values);
 /// <summary>One sheet of the monthly report, in the layout bureaus send upward: rows and a total row.</summary>
 public sealed record ReportSheet(string Name, string Title, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<ReportRow> Rows, ReportRow Total)
 {
+    /// <summary>Lines printed under the table: what a measure counts, the rounding difference of 万元 columns.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public decimal Value(ReportRow row, string header) => row.Values[Index(header)];
     public int Index(string header) => Columns.Select((c, i) => (c, i)).Single(x => x.c.Header == header).i;
 }
@@ -46,21 +49,34 @@ public static class MonthlyReportChecks
                     failures.Add(new(sheet.Name, sheet.Total.Label, Messages.Format("Check.TotalIsSum", sheet.Columns[c].Header,
                         sheet.Total.Values[c], sheet.Rows.Sum(r => r.Values[c]))));
             foreach (var row in sheet.Rows.Append(sheet.Total)) failures.AddRange(Parts(sheet, row));
+            failures.AddRange(WanAgreesWithYuan(sheet));
         }
 
         var summary = report.Sheet(MonthlyReportLayout.Summary);
-        foreach (var (programme, sheetName, persons, funds) in MonthlyReportLayout.SummarySources)
+        foreach (var (programme, _, sheetName, persons, funds) in MonthlyReportLayout.SummarySources)
         {
             var row = summary.Rows.Single(r => r.Label == programme);
             var sheet = report.Sheet(sheetName);
-            if (summary.Value(row, MonthlyReportLayout.Persons) != sheet.Value(sheet.Total, persons))
-                failures.Add(new(summary.Name, programme, Messages.Format("Check.SummaryAgrees", MonthlyReportLayout.Persons, sheetName)));
+            if (summary.Value(row, MonthlyReportLayout.PersonTimes) != sheet.Value(sheet.Total, persons))
+                failures.Add(new(summary.Name, programme, Messages.Format("Check.SummaryAgrees", MonthlyReportLayout.PersonTimes, sheetName)));
             if (summary.Value(row, MonthlyReportLayout.FundsMonth) != sheet.Value(sheet.Total, funds))
                 failures.Add(new(summary.Name, programme, Messages.Format("Check.SummaryAgrees", MonthlyReportLayout.FundsMonth, sheetName)));
         }
         if (recordedPaid is { } paid && summary.Value(summary.Total, MonthlyReportLayout.FundsMonth) != paid)
             failures.Add(new(summary.Name, summary.Total.Label, Messages.Format("Check.LedgerAgrees", summary.Value(summary.Total, MonthlyReportLayout.FundsMonth), paid)));
         return failures;
+    }
+
+    /// <summary>Every 万元 cell is its yuan neighbour rounded half up at four decimals, the total row included.</summary>
+    private static IEnumerable<ReportCheckFailure> WanAgreesWithYuan(ReportSheet sheet)
+    {
+        foreach (var (wan, yuan) in new[] { (MonthlyReportLayout.FundsMonthWan, MonthlyReportLayout.FundsMonth), (MonthlyReportLayout.FundsYearWan, MonthlyReportLayout.FundsYear) })
+        {
+            if (!sheet.Columns.Any(c => c.Header == wan)) continue;
+            foreach (var row in sheet.Rows.Append(sheet.Total))
+                if (sheet.Value(row, wan) != Money.FromYuan(sheet.Value(row, yuan)).WanRounded)
+                    yield return new(sheet.Name, row.Label, Messages.Format("Check.WanAgrees", wan, yuan));
+        }
     }
 
     private static IEnumerable<ReportCheckFailure> Parts(ReportSheet sheet, ReportRow row)

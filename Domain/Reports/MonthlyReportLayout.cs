@@ -25,17 +25,18 @@ public static class MonthlyReportLayout
         NursingPersons = "护理补贴人数", LivingFunds = "生活补贴资金（元）", NursingFunds = "护理补贴资金（元）", OrphansInstitutional = "机构养育孤儿",
         OrphansScattered = "社会散居孤儿", Unattended = "事实无人抚养儿童", StandardInstitutional = "机构养育标准（元/人·月）",
         StandardScattered = "散居孤儿标准（元/人·月）", StandardUnattended = "事实无人抚养儿童标准（元/人·月）", Cases = "件数",
-        FundsMonthWan = "本月资金（万元）", FundsYearWan = "本年累计资金（万元）", Total = "合计";
+        FundsMonthWan = "本月资金（万元）", FundsYearWan = "本年累计资金（万元）", Total = "合计",
+        SummaryHouseholds = "户数（户，去重）", SummaryPersons = "人数（人，去重）", PersonTimes = "人次（按项目累计）";
 
-    /// <summary>Summary sheet rows and where each must agree: (row, sheet, persons column there, funds column there).</summary>
-    public static IReadOnlyList<(string Programme, string Sheet, string Persons, string Funds)> SummarySources { get; } =
+    /// <summary>Summary sheet rows and where each must agree: (row, its programme group, sheet, persons column there, funds column there).</summary>
+    public static IReadOnlyList<(string Programme, ProgrammeGroup Group, string Sheet, string Persons, string Funds)> SummarySources { get; } =
     [
-        (UrbanDibao, UrbanDibao, MonthlyReportLayout.Persons, FundsMonth),
-        (RuralDibao, RuralDibao, MonthlyReportLayout.Persons, FundsMonth),
-        (ExtremePoverty, ExtremePoverty, TotalPersons, FundsMonth),
-        (Disability, Disability, TotalPersons, FundsMonth),
-        (Children, Children, TotalPersons, FundsMonth),
-        (Temporary, Temporary, MonthlyReportLayout.Persons, FundsMonth),
+        (UrbanDibao, ProgrammeGroup.UrbanDibao, UrbanDibao, MonthlyReportLayout.Persons, FundsMonth),
+        (RuralDibao, ProgrammeGroup.RuralDibao, RuralDibao, MonthlyReportLayout.Persons, FundsMonth),
+        (ExtremePoverty, ProgrammeGroup.ExtremePoverty, ExtremePoverty, TotalPersons, FundsMonth),
+        (Disability, ProgrammeGroup.Disability, Disability, TotalPersons, FundsMonth),
+        (Children, ProgrammeGroup.Children, Children, TotalPersons, FundsMonth),
+        (Temporary, ProgrammeGroup.Temporary, Temporary, MonthlyReportLayout.Persons, FundsMonth),
     ];
 
     /// <summary>Columns that are the sum of other columns of the same row.</summary>
@@ -50,11 +51,11 @@ public static class MonthlyReportLayout
     /// <summary>"Of which" columns: a part never exceeds its whole.</summary>
     public static IEnumerable<(string Whole, string Part)> OfWhich(string sheet) => sheet is UrbanDibao or RuralDibao
         ? [(Persons, Female), (Persons, Elderly), (Persons, Minors), (Persons, Disabled), (Households, NewHouseholds), (Persons, NewPersons), (FundsYear, FundsMonth)]
-        : sheet == Summary ? [(FundsYear, FundsMonth)] : [];
+        : sheet == Summary ? [(FundsYear, FundsMonth), (PersonTimes, SummaryPersons)] : [];
 
     /// <summary>Builds every sheet from the summaries of the year to the month (all townships; or one, plus its total).</summary>
     public static IReadOnlyList<ReportSheet> Build(YearMonth month, IReadOnlyList<ReportTownship> townships, IReadOnlyList<PaymentSummary> yearToDate,
-        IReadOnlyList<BenefitStandard> standards)
+        IReadOnlyList<PaymentHeadcount> headcounts, IReadOnlyList<BenefitStandard> standards)
     {
         var ids = townships.Select(t => t.Id).ToHashSet();
         decimal Standard(string code) => BenefitStandard.AmountInForce(standards, code, month) ?? 0m;
@@ -86,7 +87,7 @@ public static class MonthlyReportLayout
                 [
                     now.Sum(r => r.Households), persons, now.Sum(r => r.Female), now.Sum(r => r.Elderly), now.Sum(r => r.Minors), now.Sum(r => r.Disabled),
                     now.Sum(r => r.NewHouseholds), now.Sum(r => r.NewPersons), now.Sum(r => r.StoppedHouseholds), now.Sum(r => r.StoppedPersons),
-                    funds, rows.Sum(r => r.Amount), persons == 0 ? 0 : decimal.Round(now.Sum(r => r.RegularAmount) / persons, 2),
+                    funds, rows.Sum(r => r.Amount), Money.FromYuan(now.Sum(r => r.RegularAmount)).Per(persons).Yuan,
                     Standard(variants.Single(v => v.Tier == Tier.A).Code), Standard(variants.Single(v => v.Tier == Tier.B).Code),
                     Standard(variants.Single(v => v.Tier == Tier.C).Code),
                 ];
@@ -148,24 +149,47 @@ public static class MonthlyReportLayout
         var programmeSheets = new[] { urban, rural, extreme, disability, children, temporary };
         ReportColumn[] summaryColumns =
         [
-            new(Households, ReportFormat.Count), new(Persons, ReportFormat.Count), new(FundsMonth, ReportFormat.Yuan), new(FundsYear, ReportFormat.Yuan),
-            new(FundsMonthWan, ReportFormat.WanYuan), new(FundsYearWan, ReportFormat.WanYuan),
+            // Counted once each: a household in dibao and a disability subsidy is one household of the total, a row in each.
+            new(SummaryHouseholds, ReportFormat.Count, false), new(SummaryPersons, ReportFormat.Count, false), new(PersonTimes, ReportFormat.Count),
+            new(FundsMonth, ReportFormat.Yuan), new(FundsYear, ReportFormat.Yuan),
+            new(FundsMonthWan, ReportFormat.WanYuan, false), new(FundsYearWan, ReportFormat.WanYuan, false),
         ];
+        var counts = headcounts.Where(c => ids.Contains(c.TownshipId)).ToList();
+        decimal Wan(decimal yuan) => Money.FromYuan(yuan).WanRounded;
         var summaryRows = SummarySources.Select(source =>
         {
             var sheet = programmeSheets.Single(s => s.Name == source.Sheet);
-            var households = source.Sheet is UrbanDibao or RuralDibao ? sheet.Value(sheet.Total, Households) : 0m;
+            var (households, persons) = PaymentHeadcount.Count(counts, month, group: source.Group);
             var month_ = sheet.Value(sheet.Total, FundsMonth);
             var year = sheet.Value(sheet.Total, FundsYear);
-            return new ReportRow(source.Programme, [households, sheet.Value(sheet.Total, source.Persons), month_, year, month_ / 10_000m, year / 10_000m]);
+            return new ReportRow(source.Programme, [households, persons, sheet.Value(sheet.Total, source.Persons), month_, year, Wan(month_), Wan(year)]);
         }).ToList();
-        // The summary's total comes from all the month's summaries at once, independently of the programme sheets.
+        // The summary's total comes from all the month's summaries and head counts at once, independently of the programme sheets.
         var all = yearToDate.Where(s => ids.Contains(s.TownshipId)).ToList();
         var allNow = all.Where(s => s.Month == month).ToList();
-        var dibaoHouseholds = PaymentSummary.HouseholdsAcrossProgrammes(allNow);
-        var summary = new ReportSheet(Summary, "社会救助统计月报汇总表", summaryColumns, summaryRows,
-            new ReportRow(Total, [dibaoHouseholds, allNow.Sum(s => s.Persons), allNow.Sum(s => s.Amount), all.Sum(s => s.Amount),
-                allNow.Sum(s => s.Amount) / 10_000m, all.Sum(s => s.Amount) / 10_000m]));
+        var (allHouseholds, allPersons) = PaymentHeadcount.Count(counts, month);
+        var total = new ReportRow(Total, [allHouseholds, allPersons, allNow.Sum(s => s.Persons), allNow.Sum(s => s.Amount), all.Sum(s => s.Amount),
+            Wan(allNow.Sum(s => s.Amount)), Wan(all.Sum(s => s.Amount))]);
+        var summary = new ReportSheet(Summary, "社会救助统计月报汇总表", summaryColumns, summaryRows, total)
+        {
+            Notes = [Messages.Get("Report.DistinctNote"), .. RoundingNotes(summaryColumns, summaryRows, total)],
+        };
         return [summary, .. programmeSheets];
+    }
+
+    /// <summary>
+    /// Each 万元 figure is rounded half up at four decimals from the exact yuan; where the rounded rows do not add up to
+    /// the rounded total, the sheet says by how much, as the bureau's forms do (尾差).
+    /// </summary>
+    private static IEnumerable<string> RoundingNotes(IReadOnlyList<ReportColumn> columns, IReadOnlyList<ReportRow> rows, ReportRow total)
+    {
+        for (var c = 0; c < columns.Count; c++)
+        {
+            if (columns[c].Format != ReportFormat.WanYuan) continue;
+            var added = rows.Sum(r => r.Values[c]);
+            if (added != total.Values[c])
+                yield return Messages.Format("Report.RoundingNote", columns[c].Header, added.ToString("N4"), total.Values[c].ToString("N4"),
+                    (total.Values[c] - added).ToString("+0.0000;-0.0000"));
+        }
     }
 }

@@ -1,4 +1,5 @@
 using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Payments;
 using CivilAffairs.Domain.Programmes;
 
 namespace CivilAffairs.Domain.Roster;
@@ -41,12 +42,23 @@ public sealed class Enrollment : IVersioned
     public Guid Version { get; set; }
 
     public bool IsOpen => ToMonth is null;
-    public bool IsActiveIn(YearMonth month) => FromMonth <= month && (ToMonth is null || month <= ToMonth);
+    public bool IsActiveIn(YearMonth month) => Entitlement.IsEnrolledIn(FromMonth, ToMonth, month);
 
-    /// <summary>Ends the enrolment so that <paramref name="from"/> is the first month no longer covered.</summary>
+    /// <summary>Ended before it began: a change dated back (a stop found late) cancelled it before it took effect.</summary>
+    public bool NeverTookEffect => ToMonth is { } to && to < FromMonth;
+
+    /// <summary>Covers <paramref name="month"/> or some month after it.</summary>
+    public bool CoversFrom(YearMonth month) => !NeverTookEffect && (ToMonth is null || ToMonth >= month);
+
+    /// <summary>
+    /// Ends the enrolment so that <paramref name="from"/> is the first month no longer covered; from its first month or
+    /// earlier, it never takes effect. An end only ever shortens an enrolment.
+    /// </summary>
     internal void End(YearMonth from, StopReason? reason, string? note)
     {
-        ToMonth = from.Previous;
+        var last = from <= FromMonth ? FromMonth.Previous : from.Previous;
+        if (ToMonth is { } to && to <= last) return;
+        ToMonth = last;
         StopReason = reason;
         StopNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
     }
@@ -76,4 +88,29 @@ public sealed class HouseholdEvent
     public string Description { get; private set; } = "";
     public DateTime RecordedAtUtc { get; private set; }
     public string RecordedBy { get; private set; } = "";
+}
+
+/// <summary>
+/// 迁移记录: the household lived in <see cref="FromCommunityId"/> until the month before <see cref="FromMonth"/>. The
+/// household's own community is where it lives after its last move.
+/// </summary>
+public sealed class HouseholdMove
+{
+    private HouseholdMove() { }
+
+    internal HouseholdMove(Household household, YearMonth fromMonth, int fromCommunityId, int toCommunityId)
+    {
+        Household = household;
+        FromMonth = fromMonth;
+        FromCommunityId = fromCommunityId;
+        ToCommunityId = toCommunityId;
+    }
+
+    public long Id { get; private set; }
+    public int HouseholdId { get; private set; }
+    public Household? Household { get; private set; }
+    /// <summary>The first month in the new community.</summary>
+    public YearMonth FromMonth { get; private set; }
+    public int FromCommunityId { get; private set; }
+    public int ToCommunityId { get; private set; }
 }

@@ -1,5 +1,6 @@
 using CivilAffairs.Domain.Areas;
 using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Payments;
 using CivilAffairs.Domain.Programmes;
 using CivilAffairs.Domain.Roster.Rules;
 
@@ -17,6 +18,7 @@ public sealed class Household : IVersioned
     private readonly List<Person> _members = [];
     private readonly List<Enrollment> _enrollments = [];
     private readonly List<HouseholdEvent> _events = [];
+    private readonly List<HouseholdMove> _moves = [];
 
     private Household() { }
 
@@ -37,18 +39,26 @@ public sealed class Household : IVersioned
     public IReadOnlyList<Person> Members => _members;
     public IReadOnlyList<Enrollment> Enrollments => _enrollments;
     public IReadOnlyList<HouseholdEvent> Events => _events;
+    /// <summary>Where the household lived before each move, so every month's lines go to that month's township.</summary>
+    public IReadOnlyList<HouseholdMove> Moves => _moves;
 
     public Person? Head => _members.FirstOrDefault(m => m.IsActive && m.Relationship == Relationship.Head);
     public IEnumerable<Person> ActiveMembers => _members.Where(m => m.IsActive);
     public Enrollment? OpenDibao => _enrollments.FirstOrDefault(e => e.PersonId is null && e.IsOpen);
-    private YearMonth LastChange => _events.Count == 0 ? RegisteredMonth : _events.Max(e => e.Month);
+
+    /// <summary>The community the household belonged to in <paramref name="month"/> (moves take effect from their month).</summary>
+    public int CommunityIn(YearMonth month) => Entitlement.CommunityIn(CommunityId, _moves.Select(m => (m.FromMonth, m.FromCommunityId)), month);
 
     /// <summary>新增: a household with its members, and its dibao tier if it receives dibao.</summary>
     public static Household Register(int jurisdictionId, Area community, string address, Residence residence, string? bankAccount,
         IReadOnlyList<PersonDraft> members, ProgrammeVariant? dibao, YearMonth month, DateTime atUtc, string by, string? importKey = null)
     {
         BusinessRules.Check(new HouseholdHasExactlyOneHead(members.Count(m => m.Relationship == Relationship.Head)), "Members");
-        for (var i = 0; i < members.Count; i++) CheckDraft(members[i], $"Members[{i}].IdNumber");
+        for (var i = 0; i < members.Count; i++)
+        {
+            CheckDraft(members[i], $"Members[{i}].IdNumber");
+            BusinessRules.Check(new MemberJoinsNoEarlierThanBirthMonth(BirthOf(members[i]), month), $"Members[{i}].IdNumber");
+        }
         var duplicate = members.GroupBy(m => m.IdNumber.Trim().ToUpperInvariant()).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) BusinessRules.Check(new IdNumberUniqueAmongActivePersons(duplicate.Key, true), "Members");
         if (dibao is not null)
@@ -78,26 +88,37 @@ public sealed class Household : IVersioned
     }
 
     /// <summary>停发: every enrolment of the household ends; the household leaves the roster of recipients.</summary>
+    /// <remarks>
+    /// A stop may be dated before later changes (a death reported months on): whatever was enrolled from then on ends,
+    /// and an enrolment that would only have started afterwards never takes effect.
+    /// </remarks>
     public void Stop(YearMonth month, StopReason reason, string? note, DateTime atUtc, string by)
     {
-        CheckChange(month);
+        CheckActive();
+        BusinessRules.Check(new ChangeCannotPrecedeRegistration(month, RegisteredMonth), "Month");
         BusinessRules.Check(new OtherStopReasonNeedsText(reason, note), "Note");
-        foreach (var enrollment in _enrollments.Where(e => e.IsOpen)) enrollment.End(month, reason, note);
+        foreach (var enrollment in _enrollments.Where(e => e.CoversFrom(month))) enrollment.End(month, reason, note);
         Status = HouseholdStatus.Stopped;
         Record(HouseholdEventKind.Stopped, month, Messages.Format("Event.Stopped", Messages.Get($"StopReason.{reason}"),
             string.IsNullOrWhiteSpace(note) ? "" : $"（{note.Trim()}）"), atUtc, by);
     }
 
-    /// <summary>调档: the open dibao enrolment ends and one in the new tier starts the same month.</summary>
+    /// <summary>
+    /// 调档: from <paramref name="month"/> the household's dibao is in the new tier. Whatever dibao covered that month or
+    /// later ends there (dated back past a later tier change, that change never takes effect), and the new tier starts.
+    /// </summary>
     public void ChangeTier(ProgrammeVariant newVariant, YearMonth month, DateTime atUtc, string by)
     {
-        CheckChange(month);
-        var current = OpenDibao ?? throw new BusinessRuleViolationException(new HouseholdMustHaveDibao(), "VariantCode");
+        CheckActive();
+        if (OpenDibao is null) throw new BusinessRuleViolationException(new HouseholdMustHaveDibao(), "VariantCode");
+        var dibao = _enrollments.Where(e => e.PersonId is null && !e.NeverTookEffect).OrderBy(e => e.FromMonth).ToList();
+        BusinessRules.Check(new ChangeCannotPrecedeRegistration(month, dibao[0].FromMonth), "Month");
+        var current = dibao.Last(e => e.FromMonth <= month);
         BusinessRules.Check(new VariantMustSuitEnrolment(newVariant, ForHousehold: true), "VariantCode");
         BusinessRules.Check(new DibaoMustMatchResidence(newVariant, Residence), "VariantCode");
         BusinessRules.Check(new TierMustChange(current.VariantCode, newVariant), "VariantCode");
         var from = ProgrammeCatalogue.Find(current.VariantCode)!;
-        current.End(month, null, null);
+        foreach (var enrollment in dibao.Where(e => e.CoversFrom(month))) enrollment.End(month, null, null);
         _enrollments.Add(new Enrollment(this, null, newVariant, month, null));
         Record(HouseholdEventKind.TierChanged, month, Messages.Format("Event.TierChanged", from.Name, newVariant.Name), atUtc, by);
     }
@@ -105,8 +126,10 @@ public sealed class Household : IVersioned
     /// <summary>Adds a member from a month; the caller has checked the number against the rest of the roster.</summary>
     public Person AddMember(PersonDraft draft, YearMonth month, DateTime atUtc, string by)
     {
-        CheckChange(month);
+        CheckActive();
+        BusinessRules.Check(new ChangeCannotPrecedeRegistration(month, RegisteredMonth), "Month");
         CheckDraft(draft, "IdNumber");
+        BusinessRules.Check(new MemberJoinsNoEarlierThanBirthMonth(BirthOf(draft), month), "Month");
         if (ActiveMembers.Any(m => m.IdNumber == draft.IdNumber.Trim().ToUpperInvariant()))
             BusinessRules.Check(new IdNumberUniqueAmongActivePersons(draft.IdNumber, true), "IdNumber");
         BusinessRules.Check(new HouseholdHasExactlyOneHead(1 + (draft.Relationship == Relationship.Head ? 1 : 0)), "Relationship");
@@ -119,11 +142,12 @@ public sealed class Household : IVersioned
     /// <summary>Removes a member (moved out or died); their own enrolments end. The head stays while others remain.</summary>
     public void RemoveMember(int personId, YearMonth month, bool died, DateTime atUtc, string by)
     {
-        CheckChange(month);
+        CheckActive();
         var person = ActiveMembers.FirstOrDefault(m => m.Id == personId) ?? throw new BusinessRuleViolationException(new MemberMustBeActive(), "PersonId");
+        BusinessRules.Check(new ChangeCannotPrecedeRegistration(month, person.JoinedMonth), "Month");
         if (person.Relationship == Relationship.Head)
             BusinessRules.Check(new HouseholdHasExactlyOneHead(ActiveMembers.Count() == 1 ? 1 : 0), "PersonId");
-        foreach (var enrollment in _enrollments.Where(e => e.IsOpen && e.PersonId == personId))
+        foreach (var enrollment in _enrollments.Where(e => e.PersonId == personId && e.CoversFrom(month)))
             enrollment.End(month, died ? StopReason.Died : StopReason.MovedAway, null);
         person.Leave(month, died);
         Record(HouseholdEventKind.MemberRemoved, month,
@@ -133,8 +157,12 @@ public sealed class Household : IVersioned
     /// <summary>Moves the household to another community (迁移).</summary>
     public void MoveTo(Area community, YearMonth month, DateTime atUtc, string by)
     {
-        CheckChange(month);
+        CheckActive();
+        BusinessRules.Check(new ChangeCannotPrecedeRegistration(month, RegisteredMonth), "Month");
+        BusinessRules.Check(new MovesFollowEachOther(month, _moves.Count == 0 ? null : _moves.Max(m => m.FromMonth)), "Month");
+        BusinessRules.Check(new MoveMustChangeCommunity(community.Id == CommunityId), "CommunityId");
         var from = Community?.Name ?? "";
+        _moves.Add(new HouseholdMove(this, month, CommunityId, community.Id));
         Community = community;
         CommunityId = community.Id;
         Record(HouseholdEventKind.Moved, month, Messages.Format("Event.Moved", from, community.Name), atUtc, by);
@@ -148,8 +176,9 @@ public sealed class Household : IVersioned
     /// <summary>The same for a member not saved yet (an imported household enrols its members before it has ids).</summary>
     public Enrollment EnrollMember(Person person, ProgrammeVariant variant, YearMonth month, string? localException, DateTime atUtc, string by)
     {
-        CheckChange(month);
+        CheckActive();
         if (!_members.Contains(person) || !person.IsActive) throw new BusinessRuleViolationException(new MemberMustBeActive(), "PersonId");
+        BusinessRules.Check(new ChangeCannotPrecedeRegistration(month, person.JoinedMonth), "Month");
         BusinessRules.Check(new VariantMustSuitEnrolment(variant, ForHousehold: false), "VariantCode");
         var open = _enrollments.Where(e => e.IsOpen && e.Person == person).Select(e => ProgrammeCatalogue.Find(e.VariantCode)!.Programme).ToHashSet();
         BusinessRules.Check(new PersonNotAlreadyInProgramme(variant, open.Contains(variant.Programme)), "VariantCode");
@@ -189,21 +218,41 @@ public sealed class Household : IVersioned
     /// <summary>Ends one person's enrolment from a month.</summary>
     public void EndEnrollment(int enrollmentId, YearMonth month, StopReason reason, string? note, DateTime atUtc, string by)
     {
-        CheckChange(month);
+        CheckActive();
         BusinessRules.Check(new OtherStopReasonNeedsText(reason, note), "Note");
         var enrollment = _enrollments.FirstOrDefault(e => e.Id == enrollmentId && e.IsOpen && e.PersonId is not null)
                          ?? throw new BusinessRuleViolationException(new MemberMustBeActive(), "EnrollmentId");
+        BusinessRules.Check(new ChangeCannotPrecedeRegistration(month, enrollment.FromMonth), "Month");
         enrollment.End(month, reason, note);
         var person = _members.First(m => m.Id == enrollment.PersonId);
         Record(HouseholdEventKind.EnrollmentEnded, month, Messages.Format("Event.EnrollmentEnded", person.Name,
             ProgrammeCatalogue.Find(enrollment.VariantCode)!.Name, Messages.Get($"StopReason.{reason}")), atUtc, by);
     }
 
-    private void CheckChange(YearMonth month)
+    /// <summary>
+    /// 年满18周岁: the children's allowances of members who are 18 on the first day of <paramref name="month"/> end with
+    /// the last month they were under 18. The payment run calls it when it closes the month before.
+    /// </summary>
+    public IReadOnlyList<Enrollment> EndChildAllowancesOfAdults(YearMonth month, DateTime atUtc, string by)
     {
-        BusinessRules.Check(new HouseholdMustBeActive(Status));
-        BusinessRules.Check(new ChangeMustFollowPreviousChange(month, LastChange), "Month");
+        var ended = new List<Enrollment>();
+        foreach (var enrollment in _enrollments.Where(e => e.IsOpen && e.PersonId is not null).ToList())
+        {
+            var variant = ProgrammeCatalogue.Find(enrollment.VariantCode)!;
+            var person = _members.First(m => m.Id == enrollment.PersonId);
+            if (Entitlement.IsWithinAgeLimit(variant.Programme, person.BirthDate, month)) continue;
+            var firstAdultMonth = Person.FirstMonthAsAdult(person.BirthDate);
+            enrollment.End(firstAdultMonth, StopReason.AgedOut, null);
+            Record(HouseholdEventKind.EnrollmentEnded, firstAdultMonth, Messages.Format("Event.EnrollmentEnded", person.Name, variant.Name,
+                Messages.Get($"StopReason.{StopReason.AgedOut}")), atUtc, by);
+            ended.Add(enrollment);
+        }
+        return ended;
     }
+
+    private void CheckActive() => BusinessRules.Check(new HouseholdMustBeActive(Status));
+
+    private static DateOnly BirthOf(PersonDraft draft) => Roster.IdNumber.TryParse(draft.IdNumber, out var number) ? number.BirthDate : DateOnly.MinValue;
 
     private static void CheckDraft(PersonDraft draft, string field)
     {

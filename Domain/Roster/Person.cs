@@ -72,6 +72,15 @@ public sealed class Person : IVersioned
     /// <summary>Whoever was born on or before this day is 18 or older on the first day of the month.</summary>
     public static DateOnly AdultIfBornOnOrBefore(YearMonth month) => month.FirstDay.AddYears(-AdultAge);
 
+    /// <summary>The first month on whose first day someone born on <paramref name="birth"/> is 18.</summary>
+    public static YearMonth FirstMonthAsAdult(DateOnly birth)
+    {
+        var eighteenth = birth.AddYears(AdultAge);
+        if (eighteenth.Year < YearMonth.MinYear) return new YearMonth(YearMonth.MinYear, 1);
+        var month = YearMonth.Of(eighteenth);
+        return eighteenth.Day == 1 ? month : month.Next;
+    }
+
     internal void Leave(YearMonth month, bool died)
     {
         Status = died ? PersonStatus.Deceased : PersonStatus.Removed;

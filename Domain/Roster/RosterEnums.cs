@@ -19,7 +19,7 @@ public enum DisabilityGrade { One = 1, Two = 2, Three = 3, Four = 4 }
 public enum WorkCapacity { Full = 1, Partial = 2, None = 3 }
 
 /// <summary>Why assistance stops (停发原因).</summary>
-public enum StopReason { IncomeAboveLine = 1, MovedAway = 2, Died = 3, Other = 4 }
+public enum StopReason { IncomeAboveLine = 1, MovedAway = 2, Died = 3, Other = 4, AgedOut = 5 }
 
 /// <summary>What happened to a household, as its timeline shows.</summary>
 public enum HouseholdEventKind

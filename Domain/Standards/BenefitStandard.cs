@@ -18,8 +18,11 @@ public sealed class BenefitStandard : IVersioned
     private BenefitStandard() { }
 
     internal BenefitStandard(int jurisdictionId, string variantCode, decimal monthlyAmount, decimal? previousAmount,
-        YearMonth effectiveFrom, string documentNumber, string? reason, DateTime recordedAtUtc, string recordedBy)
+        YearMonth effectiveFrom, string documentNumber, string? reason, DateTime recordedAtUtc, string recordedBy, BenefitStandard? corrects = null)
     {
+        Corrects = corrects;
+        Revision = corrects is null ? 0 : corrects.Revision + 1;
+        EffectiveTo = corrects?.EffectiveTo;
         JurisdictionId = jurisdictionId;
         VariantCode = variantCode;
         MonthlyAmount = monthlyAmount;
@@ -49,18 +52,36 @@ public sealed class BenefitStandard : IVersioned
     public string? Reason { get; private set; }
     public DateTime RecordedAtUtc { get; private set; }
     public string RecordedBy { get; private set; } = "";
+    /// <summary>0 for a version as first recorded; each 更正 of it is the next revision, over the same months.</summary>
+    public int Revision { get; private set; }
+    /// <summary>The version this one corrects (更正), which stays in the history but is no longer in force.</summary>
+    public int? CorrectsId { get; private set; }
+    public BenefitStandard? Corrects { get; private set; }
+    /// <summary>Replaced by a correction: kept for the record, never in force.</summary>
+    public bool IsSuperseded { get; private set; }
     public Guid Version { get; set; }
 
-    public bool IsInForceIn(YearMonth month) => EffectiveFrom <= month && (EffectiveTo is null || month <= EffectiveTo);
+    public bool IsInForceIn(YearMonth month) => !IsSuperseded && EffectiveFrom <= month && (EffectiveTo is null || month <= EffectiveTo);
 
-    /// <summary>The monthly amount of <paramref name="variantCode"/> in force in <paramref name="month"/> among a jurisdiction's versions, or null.</summary>
+    /// <summary>The version of <paramref name="variantCode"/> in force in <paramref name="month"/> among a jurisdiction's versions, or null.</summary>
+    public static BenefitStandard? InForce(IEnumerable<BenefitStandard> versions, string variantCode, YearMonth month) =>
+        versions.SingleOrDefault(s => s.VariantCode == variantCode && s.IsInForceIn(month));
+
+    /// <summary>The monthly amount of <paramref name="variantCode"/> in force in <paramref name="month"/>, or null.</summary>
     public static decimal? AmountInForce(IEnumerable<BenefitStandard> versions, string variantCode, YearMonth month) =>
-        versions.SingleOrDefault(s => s.VariantCode == variantCode && s.IsInForceIn(month))?.MonthlyAmount;
+        InForce(versions, variantCode, month)?.MonthlyAmount;
 
-    /// <summary>Ends this version the month before its successor starts; the only change a version ever receives.</summary>
+    /// <summary>Ends this version the month before its successor starts; with <see cref="Supersede"/>, the only changes a version receives.</summary>
     internal void EndBefore(YearMonth successorStart)
     {
         if (EffectiveTo is not null) throw new InvalidOperationException("A closed version is never changed again.");
         EffectiveTo = successorStart.Previous;
+    }
+
+    /// <summary>A correction takes this version's place over the same months.</summary>
+    internal void Supersede()
+    {
+        if (IsSuperseded) throw new InvalidOperationException("A version is corrected once; correct its correction instead.");
+        IsSuperseded = true;
     }
 }

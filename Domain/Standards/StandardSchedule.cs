@@ -16,7 +16,7 @@ public sealed class StandardSchedule
     {
         JurisdictionId = jurisdictionId;
         Variant = variant;
-        _versions = versions.OrderBy(v => v.EffectiveFrom).ToList();
+        _versions = versions.OrderBy(v => v.EffectiveFrom).ThenBy(v => v.Revision).ToList();
         if (_versions.Any(v => v.JurisdictionId != jurisdictionId || v.VariantCode != variant.Code))
             throw new ArgumentException("Every version must belong to this jurisdiction and variant.", nameof(versions));
     }
@@ -24,7 +24,9 @@ public sealed class StandardSchedule
     public int JurisdictionId { get; }
     public ProgrammeVariant Variant { get; }
     public IReadOnlyList<BenefitStandard> Versions => _versions;
-    public BenefitStandard? Current => _versions.Count == 0 ? null : _versions[^1];
+    /// <summary>The versions in force over time, without those replaced by a correction.</summary>
+    public IEnumerable<BenefitStandard> Effective => _versions.Where(v => !v.IsSuperseded);
+    public BenefitStandard? Current => Effective.LastOrDefault();
 
     public BenefitStandard? InForce(YearMonth month) => _versions.SingleOrDefault(v => v.IsInForceIn(month));
 
@@ -56,5 +58,31 @@ public sealed class StandardSchedule
             documentNumber.Trim(), reason, recordedAtUtc, recordedBy);
         _versions.Add(next);
         return next;
+    }
+
+    /// <summary>Every rule a correction of <paramref name="version"/> must pass.</summary>
+    public IEnumerable<IBusinessRule> CorrectionRulesFor(BenefitStandard? version, decimal amount, string? reason)
+    {
+        yield return new CorrectionMustNameAVersionInForce(Variant, version);
+        yield return new StandardAmountMustBePositive(amount);
+        yield return new StandardAmountMustNotExceedCap(amount);
+        yield return new StandardAmountMustBeInFen(amount);
+        yield return new CorrectionMustChangeTheAmount(Variant, version, amount);
+        yield return new CorrectionRequiresReason(reason);
+    }
+
+    /// <summary>
+    /// 更正: a version entered wrongly is replaced by a corrected one over exactly the same months. History keeps both;
+    /// the months already paid under the wrong amount settle by back pay or recovery in the next payment run.
+    /// </summary>
+    public BenefitStandard Correct(int versionId, decimal amount, string documentNumber, string reason, DateTime recordedAtUtc, string recordedBy)
+    {
+        var version = Effective.FirstOrDefault(v => v.Id == versionId);
+        foreach (var rule in CorrectionRulesFor(version, amount, reason)) BusinessRules.Check(rule);
+        version!.Supersede();
+        var corrected = new BenefitStandard(JurisdictionId, Variant.Code, amount, version.PreviousAmount, version.EffectiveFrom,
+            documentNumber.Trim(), reason, recordedAtUtc, recordedBy, version);
+        _versions.Insert(_versions.IndexOf(version) + 1, corrected);
+        return corrected;
     }
 }

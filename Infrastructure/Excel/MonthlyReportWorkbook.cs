@@ -61,6 +61,14 @@ public sealed class MonthlyReportWorkbook : IMonthlyReportWorkbook
         var table = ws.Range(3, 1, row - 1, columns);
         table.Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
 
+        // What a measure counts, and the rounding difference of the 万元 columns, printed under the table.
+        foreach (var note in sheet.Notes)
+        {
+            ws.Range(row, 1, row, columns).Merge().Value = note;
+            ws.Cell(row, 1).Style.Font.SetFontSize(9).Alignment.SetWrapText();
+            row++;
+        }
+
         var prepared = TimeZoneInfo.ConvertTimeFromUtc(report.PreparedAtUtc, China);
         ws.Cell(row + 1, 1).Value = $"填报单位：{report.Bureau}";
         ws.Cell(row + 1, Math.Max(2, columns / 2)).Value = $"填报人：{report.PreparedBy}";

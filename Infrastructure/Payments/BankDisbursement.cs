@@ -64,7 +64,7 @@ public sealed class BankDisbursement(IDbContextFactory<DashboardDbContext> conte
         var count = await db.BankPayments.CountAsync(p => p.BatchId == batch.Id, ct);
         if (count == 0) return null; // disposing the transaction rolls the empty batch back
         var total = await db.Database.SqlQuery<long>($"SELECT SUM(AmountFen) AS Value FROM BankPayments WHERE BatchId = {batch.Id}").SingleAsync(ct);
-        batch.RecordControlTotals(count, total / 100m);
+        batch.RecordControlTotals(count, new Money(total).Yuan);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return batch;

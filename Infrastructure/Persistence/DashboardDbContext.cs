@@ -32,9 +32,11 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
     public DbSet<HouseholdEvent> HouseholdEvents => Set<HouseholdEvent>();
+    public DbSet<HouseholdMove> HouseholdMoves => Set<HouseholdMove>();
     public DbSet<PaymentMonth> PaymentMonths => Set<PaymentMonth>();
     public DbSet<PaymentLine> PaymentLines => Set<PaymentLine>();
     public DbSet<PaymentSummary> PaymentSummaries => Set<PaymentSummary>();
+    public DbSet<PaymentHeadcount> PaymentHeadcounts => Set<PaymentHeadcount>();
     public DbSet<Recovery> Recoveries => Set<Recovery>();
     public DbSet<RetroactiveChange> RetroactiveChanges => Set<RetroactiveChange>();
     public DbSet<TemporaryAssistance> TemporaryAssistance => Set<TemporaryAssistance>();
@@ -89,7 +91,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
             }
         }
         // The ledger and its summaries are written set-wise by the payment run; nothing edits or removes a line.
-        if (ChangeTracker.Entries().Any(e => e.Entity is PaymentLine or PaymentSummary && e.State is EntityState.Modified or EntityState.Deleted))
+        if (ChangeTracker.Entries().Any(e => e.Entity is PaymentLine or PaymentSummary or PaymentHeadcount && e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("Ledger lines and summaries are written only by the payment run and never edited.");
         var topics = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => TopicOf(e.Entity)).OfType<ChangeTopic>().Distinct().ToList();
@@ -127,7 +129,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
 
     private static ChangeTopic? TopicOf(object entity) => entity switch
     {
-        Household or Person or Enrollment or HouseholdEvent => ChangeTopic.Roster,
+        Household or Person or Enrollment or HouseholdEvent or HouseholdMove => ChangeTopic.Roster,
         BenefitStandard => ChangeTopic.Standards,
         Domain.Payments.TemporaryAssistance => ChangeTopic.TemporaryAssistance,
         PaymentMonth or Recovery or BankBatch or BankPayment or AnnualBudget => ChangeTopic.Payments,

@@ -53,14 +53,27 @@ public sealed class CockpitTests : ComponentTestContext
         foreach (var group in new[] { ProgrammeGroup.ExtremePoverty, ProgrammeGroup.Disability, ProgrammeGroup.Children })
         {
             var codes = ProgrammeCatalogue.All.Where(v => v.Group == group).Select(v => v.Code).ToList();
-            Assert.Equal(await active.CountAsync(e => e.PersonId != null && codes.Contains(e.VariantCode)), cards[group].Persons);
+            var enrolled = active.Where(e => e.PersonId != null && codes.Contains(e.VariantCode));
+            // Person-times count each subsidy; persons count a person in both disability subsidies once.
+            Assert.Equal(await enrolled.CountAsync(), cards[group].PersonTimes);
+            Assert.Equal(await enrolled.Select(e => e.PersonId).Distinct().CountAsync(), cards[group].Persons);
         }
+        Assert.Equal(9_128, cards[ProgrammeGroup.Disability].PersonTimes);
+        Assert.True(cards[ProgrammeGroup.Disability].Persons < cards[ProgrammeGroup.Disability].PersonTimes);
         var temporary = await db.TemporaryAssistance.AsNoTracking().Where(t => t.Month == June).ToListAsync();
         Assert.Equal((temporary.Count, temporary.Sum(t => t.Persons), temporary.Sum(t => t.Amount)),
             (cards[ProgrammeGroup.Temporary].Cases, cards[ProgrammeGroup.Temporary].Persons, cards[ProgrammeGroup.Temporary].Funds));
         // December 2022 to June 2023: the months that have figures, up to twelve.
         Assert.Equal(Enumerable.Range(0, 7).Select(i => new YearMonth(2022, 12).AddMonths(i)), figures.Trend.Select(p => p.Month));
         Assert.Equal(figures.Totals.Persons, figures.Trend[^1].Persons);
+        // The totals count each household and person once across programmes, and person-times over programmes.
+        var paid = await db.PaymentLines.AsNoTracking().Where(l => l.Month == June && (l.Reason <= PaymentReason.StandardChange || l.Reason == PaymentReason.Temporary))
+            .Select(l => new { l.HouseholdId, l.PersonId, l.PersonCount, l.Reason }).ToListAsync();
+        Assert.Equal(paid.Select(l => l.HouseholdId).Distinct().Count(), figures.Totals.Households);
+        Assert.Equal(paid.Where(l => l.PersonId != null).Select(l => l.PersonId).Distinct().Count()
+                     + paid.Where(l => l.Reason == PaymentReason.Temporary).Sum(l => l.PersonCount - (l.PersonId == null ? 0 : 1)), figures.Totals.Persons);
+        Assert.Equal(figures.Cards.Sum(c => c.PersonTimes), figures.Totals.PersonTimes);
+        Assert.True(figures.Totals.Households > 12_165);
     }
 
     [Fact]

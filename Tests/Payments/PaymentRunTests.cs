@@ -91,7 +91,7 @@ public sealed class PaymentRunTests : IAsyncLifetime
             expected.AddRange(Entitlement.For(household, Jan, code => standards.Single(s => s.VariantCode == code && s.IsInForceIn(Jan))));
         }
         Assert.Equal(
-            expected.Select(e => (e.PersonId, e.VariantCode, e.Amount, e.StandardId, e.Flags)).Order(),
+            expected.Select(e => (e.PersonId, e.VariantCode, e.Amount.Yuan, e.StandardId, e.Flags)).Order(),
             lines.Select(l => (l.PersonId!.Value, l.VariantCode, l.Amount, l.StandardId!.Value, l.Flags)).Order());
         // Every one of the 15 monthly variants is paid, at the 2023 standard of the demo bureau.
         Assert.Equal(15, lines.Select(l => l.VariantCode).Distinct().Count());

@@ -57,7 +57,7 @@ public sealed class MonthlyReportTests : IAsyncLifetime
         for (var c = 2; c <= 12; c++) Assert.Equal(Number(total.Cell(c)), rows.Sum(r => Number(r.Cell(c))));
 
         var summary = workbook.Worksheet(MonthlyReportLayout.Summary);
-        Assert.Equal("#,##0.0000", summary.Cell(4, 6).Style.NumberFormat.Format);
+        Assert.Equal("#,##0.0000", summary.Cell(4, 7).Style.NumberFormat.Format);
         Assert.Equal(3, rural.SheetView.SplitRow);
         Assert.Equal(XLPageOrientation.Landscape, rural.PageSetup.PageOrientation);
         Assert.Equal(XLPaperSize.A4Paper, rural.PageSetup.PaperSize);
@@ -88,14 +88,17 @@ public sealed class MonthlyReportTests : IAsyncLifetime
         foreach (var card in cockpit.Cards)
         {
             var row = summary.Rows.Single(r => r.Label == names[card.Group]);
-            Assert.Equal(card.Persons, summary.Value(row, MonthlyReportLayout.Persons));
+            Assert.Equal(card.Persons, summary.Value(row, MonthlyReportLayout.SummaryPersons));
+            Assert.Equal(card.PersonTimes, summary.Value(row, MonthlyReportLayout.PersonTimes));
+            Assert.Equal(card.Households, summary.Value(row, MonthlyReportLayout.SummaryHouseholds));
             Assert.Equal(card.Funds, summary.Value(row, MonthlyReportLayout.FundsMonth));
             Assert.Equal(card.FundsYearToDate, summary.Value(row, MonthlyReportLayout.FundsYear));
-            if (card.CountsHouseholds) Assert.Equal(card.Households, summary.Value(row, MonthlyReportLayout.Households));
         }
         Assert.Equal(cockpit.Totals.Funds, summary.Value(summary.Total, MonthlyReportLayout.FundsMonth));
         Assert.Equal(cockpit.Totals.FundsYearToDate, summary.Value(summary.Total, MonthlyReportLayout.FundsYear));
-        Assert.Equal(cockpit.Totals.Persons, summary.Value(summary.Total, MonthlyReportLayout.Persons));
+        Assert.Equal(cockpit.Totals.Persons, summary.Value(summary.Total, MonthlyReportLayout.SummaryPersons));
+        Assert.Equal(cockpit.Totals.Households, summary.Value(summary.Total, MonthlyReportLayout.SummaryHouseholds));
+        Assert.Equal(cockpit.Totals.PersonTimes, summary.Value(summary.Total, MonthlyReportLayout.PersonTimes));
     }
 
     [Fact]

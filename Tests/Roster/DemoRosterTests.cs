@@ -84,6 +84,11 @@ public sealed class DemoRosterTests(DemoRosterTests.Seeded fixture) : IClassFixt
         Assert.All(persons, p => Assert.Null(IdNumber.Check(p.IdNumber)));
         Assert.Equal(persons.Count, persons.Select(p => p.IdNumber).Distinct().Count());
         Assert.All(persons, p => Assert.Equal(IdNumber.Parse(p.IdNumber).BirthDate, p.BirthDate));
+        // Nobody joins a household, or is paid, before the month of birth.
+        Assert.All(persons, p => Assert.True(p.JoinedMonth.LastDay >= p.BirthDate, $"{p.Id} joined {p.JoinedMonth}, born {p.BirthDate}"));
+        var birth = persons.ToDictionary(p => p.Id, p => p.BirthDate);
+        var paid = await db.PaymentLines.AsNoTracking().Where(l => l.PersonId != null).Select(l => new { l.PersonId, l.ForMonth }).ToListAsync();
+        Assert.DoesNotContain(paid, l => birth[l.PersonId!.Value] > l.ForMonth.LastDay);
         Assert.All(await db.Households.Select(h => db.Persons.Count(p => p.HouseholdId == h.Id && p.Relationship == Relationship.Head)).ToListAsync(),
             heads => Assert.Equal(1, heads));
 

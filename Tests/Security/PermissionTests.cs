@@ -38,6 +38,7 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(GetStandardsInForce)] = () => new GetStandardsInForce("431081", new YearMonth(2023, 6)),
         [typeof(GetStandardHistory)] = () => new GetStandardHistory("431081", ProgrammeCatalogue.RuralDibaoA),
         [typeof(AdjustStandards)] = () => new AdjustStandards(), // invalid: passes the door, then fails validation
+        [typeof(CorrectStandard)] = () => new CorrectStandard(), // invalid: no amount, document or reason
         [typeof(ListUsers)] = () => new ListUsers(),
         [typeof(CreateUser)] = () => new CreateUser(),
         [typeof(SetUserEnabled)] = () => new SetUserEnabled("no-such-user", true),
@@ -67,6 +68,7 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(ListRecoveries)] = () => new ListRecoveries("431081"),
         [typeof(ResolveRecovery)] = () => new ResolveRecovery(-1, Domain.Payments.RecoveryState.Recovered, null),
         [typeof(RecordTemporaryAssistance)] = () => new RecordTemporaryAssistance(),
+        [typeof(RevokeTemporaryAssistance)] = () => new RevokeTemporaryAssistance(-1, ""),
         [typeof(ListTemporaryAssistance)] = () => new ListTemporaryAssistance("431081"),
         [typeof(CreateBankBatch)] = () => new CreateBankBatch("431081", new YearMonth(2023, 6)),
         [typeof(ListBankBatches)] = () => new ListBankBatches("431081"),

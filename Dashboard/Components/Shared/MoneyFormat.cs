@@ -1,4 +1,5 @@
 using System.Globalization;
+using CivilAffairs.Domain.Common;
 
 namespace CivilAffairs.Dashboard.Components.Shared;
 
@@ -11,7 +12,8 @@ public static class MoneyFormat
 
     public static string Yuan(decimal? amount) => amount is null ? "—" : Yuan(amount.Value);
 
-    public static string WanYuan(decimal amount) => (amount / 10_000m).ToString("N4", Chinese);
+    /// <summary>万元 with four decimals, rounded half up from the exact yuan (<see cref="Money.WanRounded"/>), as the report writes it.</summary>
+    public static string WanYuan(decimal amount) => Money.FromYuan(amount).WanRounded.ToString("N4", Chinese);
 
     /// <summary>A change with its sign, e.g. +60.00.</summary>
     public static string Change(decimal? change) => change switch

@@ -20,7 +20,7 @@ public sealed record CockpitFigures(YearMonth? Month, bool IsPreview, IReadOnlyL
     CockpitTotals Totals, IReadOnlyList<TrendPoint> Trend, IReadOnlyList<TownshipFigure> Townships, IReadOnlyList<TownshipOption> TownshipOptions)
 {
     public static CockpitFigures Empty(IReadOnlyList<TownshipOption> townships) =>
-        new(null, false, [], [], new CockpitTotals(0, 0, 0, 0, 0, null), [], [], townships);
+        new(null, false, [], [], new CockpitTotals(0, 0, 0, 0, 0, 0, 0, null), [], [], townships);
 }
 
 /// <summary>A month with figures; a preview is computed but not closed.</summary>
@@ -29,8 +29,11 @@ public sealed record CockpitMonth(YearMonth Month, bool IsPreview);
 /// <summary>A township to filter by.</summary>
 public sealed record TownshipOption(int Id, string Name);
 
-/// <summary>One programme group's card.</summary>
-public sealed record GroupCard(ProgrammeGroup Group, int Households, int Persons, int Cases, decimal Funds, decimal FundsYearToDate,
+/// <summary>
+/// One programme group's card: households and persons counted once in the group (户, 人), and person-times (人次, a person
+/// in both disability subsidies is one person, two person-times).
+/// </summary>
+public sealed record GroupCard(ProgrammeGroup Group, int Households, int Persons, int PersonTimes, int Cases, decimal Funds, decimal FundsYearToDate,
     int LastPersons, decimal LastFunds, int NewHouseholds, int NewPersons, int StoppedHouseholds, int StoppedPersons)
 {
     public int PersonsChange => Persons - LastPersons;
@@ -39,13 +42,18 @@ public sealed record GroupCard(ProgrammeGroup Group, int Households, int Persons
     public bool CountsHouseholds => Group is ProgrammeGroup.UrbanDibao or ProgrammeGroup.RuralDibao;
 }
 
-/// <summary>The totals line: persons (summed over programmes), funds, and the budget where one is entered.</summary>
-public sealed record CockpitTotals(int Persons, int LastPersons, decimal Funds, decimal LastFunds, decimal FundsYearToDate, decimal? Budget)
+/// <summary>
+/// The totals line: households and persons assisted, each counted once (户, 人), person-times summed over programmes
+/// (人次), funds, and the budget where one is entered.
+/// </summary>
+public sealed record CockpitTotals(int Households, int Persons, int PersonTimes, int LastPersons, decimal Funds, decimal LastFunds,
+    decimal FundsYearToDate, decimal? Budget)
 {
+    public int PersonsChange => Persons - LastPersons;
     public decimal? BudgetUsed => Budget is > 0 ? FundsYearToDate / Budget : null;
 }
 
-/// <summary>One month of the 12-month trend.</summary>
+/// <summary>One month of the 12-month trend: persons counted once.</summary>
 public sealed record TrendPoint(YearMonth Month, int Persons, decimal Funds);
 
 /// <summary>One street/township's figures for the month.</summary>
@@ -77,6 +85,9 @@ public sealed class GetCockpitFiguresHandler(IDataSessionFactory data) : IReques
             var codes = ProgrammeCatalogue.All.Where(v => v.Group == group).Select(v => v.Code).ToHashSet();
             rows = rows.Where(r => codes.Contains(r.VariantCode)).ToList();
         }
+        var countsQuery = session.Query<PaymentHeadcount>().Where(s => s.JurisdictionId == j && s.Month >= from && s.Month <= month);
+        if (request.TownshipId is { } chosen) countsQuery = countsQuery.Where(s => s.TownshipId == chosen);
+        var counts = await session.ToListAsync(countsQuery, ct);
         var budget = await session.FirstOrDefaultAsync(session.Query<AnnualBudget>().Where(b => b.JurisdictionId == j && b.Year == month.Year)
             .Select(b => (decimal?)b.Amount), ct);
 
@@ -90,21 +101,23 @@ public sealed class GetCockpitFiguresHandler(IDataSessionFactory data) : IReques
         {
             var n = now.Where(r => GroupOf(r) == g).ToList();
             var b = before.Where(r => GroupOf(r) == g).ToList();
-            return new GroupCard(g, n.Sum(r => r.Households), n.Sum(r => r.Persons), n.Sum(r => r.Cases), n.Sum(r => r.Amount),
-                yearToDate.Where(r => GroupOf(r) == g).Sum(r => r.Amount), b.Sum(r => r.Persons), b.Sum(r => r.Amount),
+            var (households, persons) = PaymentHeadcount.Count(counts, month, group: g);
+            return new GroupCard(g, households, persons, n.Sum(r => r.Persons), n.Sum(r => r.Cases), n.Sum(r => r.Amount),
+                yearToDate.Where(r => GroupOf(r) == g).Sum(r => r.Amount), PaymentHeadcount.Count(counts, last, group: g).Persons, b.Sum(r => r.Amount),
                 n.Sum(r => r.NewHouseholds), n.Sum(r => r.NewPersons), n.Sum(r => r.StoppedHouseholds), n.Sum(r => r.StoppedPersons));
         }).ToList();
-        var totals = new CockpitTotals(now.Sum(r => r.Persons), before.Sum(r => r.Persons), now.Sum(r => r.Amount), before.Sum(r => r.Amount),
-            yearToDate.Sum(r => r.Amount), request.Group is null && request.TownshipId is null ? budget : null);
+        var (allHouseholds, allPersons) = PaymentHeadcount.Count(counts, month, group: request.Group);
+        var totals = new CockpitTotals(allHouseholds, allPersons, now.Sum(r => r.Persons), PaymentHeadcount.Count(counts, last, group: request.Group).Persons,
+            now.Sum(r => r.Amount), before.Sum(r => r.Amount), yearToDate.Sum(r => r.Amount), request.Group is null && request.TownshipId is null ? budget : null);
         // Months before the first payment month have no figures; drawing them as zero would show a fall that never was.
         var trend = Enumerable.Range(0, 12).Select(i => month.AddMonths(i - 11)).Where(m => months.Any(x => x.Month == m))
-            .Select(m => new TrendPoint(m, rows.Where(r => r.Month == m).Sum(r => r.Persons), rows.Where(r => r.Month == m).Sum(r => r.Amount))).ToList();
+            .Select(m => new TrendPoint(m, PaymentHeadcount.Count(counts, m, group: request.Group).Persons, rows.Where(r => r.Month == m).Sum(r => r.Amount))).ToList();
         var byTownship = townships.Where(t => request.TownshipId is null || t.Id == request.TownshipId).Select(t =>
         {
             var n = now.Where(r => r.TownshipId == t.Id).ToList();
-            // Within a chosen group, its households; across programmes, each household once.
-            var households = request.Group is not null ? n.Sum(r => r.Households) : PaymentSummary.HouseholdsAcrossProgrammes(n);
-            return new TownshipFigure(t.Id, t.Name, households, n.Sum(r => r.Persons), n.Sum(r => r.Amount),
+            // Each household and person once, within the chosen group or across programmes.
+            var (households, persons) = PaymentHeadcount.Count(counts, month, t.Id, request.Group);
+            return new TownshipFigure(t.Id, t.Name, households, persons, n.Sum(r => r.Amount),
                 n.Sum(r => r.NewPersons), n.Sum(r => r.StoppedPersons));
         }).ToList();
         return new CockpitFigures(month, months.First(m => m.Month == month).IsPreview, months, cards, totals, trend, byTownship, townships);

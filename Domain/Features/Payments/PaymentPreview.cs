@@ -51,6 +51,8 @@ public sealed class GetPaymentPreviewHandler(IDataSessionFactory data) : IReques
             .Where(s => s.JurisdictionId == j && (s.Month == request.Month || s.Month == previous)), ct);
         var townships = await session.ToListAsync(session.Query<Area>().Where(a => a.ParentId == j && a.Level == AreaLevel.Township)
             .OrderBy(a => a.SortOrder).Select(a => new { a.Id, a.Name }), ct);
+        var headcounts = await session.ToListAsync(session.Query<PaymentHeadcount>()
+            .Where(s => s.JurisdictionId == j && s.GroupCode == PaymentHeadcount.AllProgrammes && (s.Month == request.Month || s.Month == previous)), ct);
         var now = rows.Where(r => r.Month == request.Month).ToList();
         var last = rows.Where(r => r.Month == previous).ToList();
 
@@ -61,19 +63,21 @@ public sealed class GetPaymentPreviewHandler(IDataSessionFactory data) : IReques
             .Select(g => PreviewRow.Of(g.Key.ToString(), Messages.Get($"Programme.{g.Key}"),
                 now.Where(r => g.Any(v => v.Code == r.VariantCode)).ToList(), last.Where(r => g.Any(v => v.Code == r.VariantCode)).ToList()))
             .Where(r => r.Persons + r.LastPersons + r.Cases > 0 || r.Amount + r.LastAmount + r.Recovery != 0).ToList();
-        // Across programmes a household is counted once, as a dibao household, not once per programme it is in.
-        PreviewRow Across(string key, string name, List<PaymentSummary> n, List<PaymentSummary> l)
+        // Across programmes a household is counted once (the distinct head counts), not once per programme it is in;
+        // new and stopped households are counted as dibao households, the only programme enrolled by household.
+        PreviewRow Across(string key, string name, int? township, List<PaymentSummary> n, List<PaymentSummary> l)
         {
             var dibao = n.Where(s => ProgrammeCatalogue.Find(s.VariantCode)!.CoversHousehold).ToList();
             return PreviewRow.Of(key, name, n, l) with
             {
-                Households = PaymentSummary.HouseholdsAcrossProgrammes(n), LastHouseholds = PaymentSummary.HouseholdsAcrossProgrammes(l),
+                Households = PaymentHeadcount.Count(headcounts, request.Month, township).Households,
+                LastHouseholds = PaymentHeadcount.Count(headcounts, previous, township).Households,
                 NewHouseholds = dibao.Sum(s => s.NewHouseholds), StoppedHouseholds = dibao.Sum(s => s.StoppedHouseholds),
             };
         }
         var byTownship = townships
-            .Select(t => Across(t.Id.ToString(), t.Name, now.Where(r => r.TownshipId == t.Id).ToList(), last.Where(r => r.TownshipId == t.Id).ToList()))
+            .Select(t => Across(t.Id.ToString(), t.Name, t.Id, now.Where(r => r.TownshipId == t.Id).ToList(), last.Where(r => r.TownshipId == t.Id).ToList()))
             .ToList();
-        return new PaymentPreview(request.Month, month.State, byProgramme, byVariant, byTownship, Across("total", Messages.Get("Total"), now, last));
+        return new PaymentPreview(request.Month, month.State, byProgramme, byVariant, byTownship, Across("total", Messages.Get("Total"), null, now, last));
     }
 }

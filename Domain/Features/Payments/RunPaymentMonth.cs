@@ -85,7 +85,10 @@ public sealed class ClosePaymentMonthHandler(IDataSessionFactory data, IPaymentR
             request.ExpectedVersion, request.Progress, ct);
 }
 
-/// <summary>The checks before a run: order of months, state, a standard for every enrolled variant.</summary>
+/// <summary>
+/// Finds the jurisdiction and hands the month to <see cref="IPaymentRun"/>, which checks <see cref="PaymentMonthRules"/>
+/// inside its own transaction, so nothing can change between the check and the run.
+/// </summary>
 public static class PaymentMonthRun
 {
     public static async ValueTask<Result<PaymentRunOutcome>> RunAsync(IDataSessionFactory data, IPaymentRun run, Actor actor, string code,
@@ -97,25 +100,24 @@ public static class PaymentMonthRun
             if (await session.FindJurisdictionIdAsync(code, ct) is not { } j)
                 return Result<PaymentRunOutcome>.Failure([new(nameof(IPaymentMonthOrder.JurisdictionCode), Messages.Format("UnknownJurisdiction", code))]);
             jurisdictionId = j;
-            var existing = await session.FirstOrDefaultAsync(session.Query<PaymentMonth>().Where(m => m.JurisdictionId == j && m.Month == month), ct);
-            if (existing is { IsClosed: true })
-            {
-                if (!close) BusinessRules.Check(new ClosedMonthIsLocked(month, existing.State), "Month");
-                var totals = new PaymentTotals(existing.LineCount, existing.PaidAmount, existing.BackPayAmount, existing.RecoveryAmount);
-                return Result<PaymentRunOutcome>.Success(new(new PaymentRunResult(month, existing.State, totals, false, 0), true, existing.ClosedBy));
-            }
-            var lastClosed = await session.LastClosedMonthAsync(j, ct);
-            BusinessRules.Check(new MonthsArePaidInOrder(month, lastClosed), "Month");
-            if (close && !computeFirst) BusinessRules.Check(new MonthMustBeComputedBeforeClosing(month, existing?.State ?? PaymentMonthState.Open), "Month");
-
-            var standards = await session.ToListAsync(session.Query<BenefitStandard>().Where(s => s.JurisdictionId == j), ct);
-            var enrolled = await run.EnrolledVariantsAsync(j, month, ct);
-            var without = enrolled.Where(v => BenefitStandard.AmountInForce(standards, v, month) is null)
-                .Select(v => ProgrammeCatalogue.Find(v)?.Name ?? v).ToList();
-            BusinessRules.Check(new EnrolledVariantsNeedAStandard(month, without), "Month");
-            expected ??= existing?.Version;
         }
-        var result = await run.RunAsync(new PaymentRunOrder(jurisdictionId, month, close, expected, actor.UserName), progress, ct);
-        return Result<PaymentRunOutcome>.Success(new(result, false, null));
+        var result = await run.RunAsync(new PaymentRunOrder(jurisdictionId, month, close, expected, actor.UserName, computeFirst), progress, ct);
+        return Result<PaymentRunOutcome>.Success(new(result, result.AlreadyClosed, result.AlreadyClosedBy));
+    }
+}
+
+/// <summary>The rules a month must pass before it is computed or closed, checked by the run inside its transaction.</summary>
+public static class PaymentMonthRules
+{
+    /// <summary>Raises the first broken rule: months in order, a closed month locked, a preview before a close, a standard for every enrolled variant.</summary>
+    public static void Check(YearMonth month, PaymentMonth? existing, YearMonth? lastClosed, bool close, bool computeFirst,
+        IReadOnlyList<string> enrolledVariants, IReadOnlyList<BenefitStandard> standards)
+    {
+        if (!close) BusinessRules.Check(new ClosedMonthIsLocked(month, existing?.State ?? PaymentMonthState.Open), "Month");
+        BusinessRules.Check(new MonthsArePaidInOrder(month, lastClosed), "Month");
+        if (close && !computeFirst) BusinessRules.Check(new MonthMustBeComputedBeforeClosing(month, existing?.State ?? PaymentMonthState.Open), "Month");
+        var without = enrolledVariants.Where(v => BenefitStandard.InForce(standards, v, month) is null)
+            .Select(v => ProgrammeCatalogue.Find(v)?.Name ?? v).ToList();
+        BusinessRules.Check(new EnrolledVariantsNeedAStandard(month, without), "Month");
     }
 }

@@ -48,9 +48,10 @@ public sealed class GetMonthlyReportHandler(IDataSessionFactory data, IClock clo
         var summaries = await session.ToListAsync(session.Query<PaymentSummary>()
             .Where(s => s.JurisdictionId == bureau.Id && s.Month >= january && s.Month <= request.Month), ct);
         var standards = await session.ToListAsync(session.Query<BenefitStandard>().Where(s => s.JurisdictionId == bureau.Id), ct);
+        var headcounts = await session.ToListAsync(session.Query<PaymentHeadcount>().Where(s => s.JurisdictionId == bureau.Id && s.Month == request.Month), ct);
 
         var report = new MonthlyReport($"{bureau.Name}民政局", request.Month, townships.Count == 1 && request.TownshipId is not null ? townships[0].Name : null,
-            MonthlyReportLayout.Build(request.Month, townships, summaries, standards), clock.Now.UtcDateTime, preparedBy);
+            MonthlyReportLayout.Build(request.Month, townships, summaries, headcounts, standards), clock.Now.UtcDateTime, preparedBy);
         var failures = MonthlyReportChecks.Run(report, request.TownshipId is null ? month.PaidAmount : null);
         return Result<CheckedReport>.Success(new CheckedReport(report, failures));
     }

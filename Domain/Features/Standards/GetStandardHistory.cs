@@ -23,7 +23,7 @@ public sealed class GetStandardHistoryHandler(IDataSessionFactory data, TypeAdap
 
         return await session.ToListAsync(session.Query<BenefitStandard>()
             .Where(s => s.JurisdictionId == jurisdictionId && s.VariantCode == request.VariantCode)
-            .OrderByDescending(s => s.EffectiveFrom)
+            .OrderByDescending(s => s.EffectiveFrom).ThenByDescending(s => s.Revision)
             .ProjectToType<StandardVersionDto>(mapping), ct);
     }
 }

@@ -35,7 +35,8 @@ public sealed class GetStandardsInForceHandler(IDataSessionFactory data, TypeAda
         var byVariant = versions.ToLookup(v => v.VariantCode);
         return variants.Select(variant =>
         {
-            var history = byVariant[variant.Code].OrderBy(v => v.EffectiveFrom).ToList();
+            // A version replaced by a correction stays in the history dialog, never in force.
+            var history = byVariant[variant.Code].Where(v => !v.IsSuperseded).OrderBy(v => v.EffectiveFrom).ToList();
             var current = history.LastOrDefault(v => v.EffectiveFrom <= month);
             var previous = current is null ? null : history.LastOrDefault(v => v.EffectiveFrom < current.EffectiveFrom);
             var upcoming = history.FirstOrDefault(v => v.EffectiveFrom > month);

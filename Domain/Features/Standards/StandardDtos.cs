@@ -19,6 +19,10 @@ public sealed record StandardVersionDto
     public string? Reason { get; init; }
     public DateTime RecordedAtUtc { get; init; }
     public string RecordedBy { get; init; } = "";
+    /// <summary>0 as first recorded; 1, 2 … for its corrections (更正).</summary>
+    public int Revision { get; init; }
+    public int? CorrectsId { get; init; }
+    public bool IsSuperseded { get; init; }
 }
 
 /// <summary>A programme variant as the pages list it.</summary>

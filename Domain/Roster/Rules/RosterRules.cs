@@ -105,11 +105,35 @@ public sealed record HouseholdMustBeActive(HouseholdStatus Status) : IBusinessRu
     public string Message => Messages.Get("HouseholdStopped");
 }
 
-/// <summary>A change takes effect after the household's last change, so the timeline stays in order.</summary>
-public sealed record ChangeMustFollowPreviousChange(YearMonth Month, YearMonth LastChange) : IBusinessRule
+/// <summary>
+/// A change concerns what exists at its month: nothing changes before the household was registered, a member joined or
+/// an enrolment began. Other changes recorded since do not block it, so a stop found late can always be dated back.
+/// </summary>
+public sealed record ChangeCannotPrecedeRegistration(YearMonth Month, YearMonth Since) : IBusinessRule
 {
-    public bool IsBroken() => Month < LastChange;
-    public string Message => Messages.Format("ChangeBeforeLast", LastChange);
+    public bool IsBroken() => Month < Since;
+    public string Message => Messages.Format("ChangeBeforeStart", Since);
+}
+
+/// <summary>Moves are recorded in the order they happen, so the township of every month is known.</summary>
+public sealed record MovesFollowEachOther(YearMonth Month, YearMonth? LastMove) : IBusinessRule
+{
+    public bool IsBroken() => LastMove is { } last && Month <= last;
+    public string Message => Messages.Format("MoveBeforeLastMove", LastMove);
+}
+
+/// <summary>A move goes somewhere else.</summary>
+public sealed record MoveMustChangeCommunity(bool SameCommunity) : IBusinessRule
+{
+    public bool IsBroken() => SameCommunity;
+    public string Message => Messages.Get("MoveSameCommunity");
+}
+
+/// <summary>Nobody is a member of a household, or paid, for months before they were born.</summary>
+public sealed record MemberJoinsNoEarlierThanBirthMonth(DateOnly BirthDate, YearMonth Month) : IBusinessRule
+{
+    public bool IsBroken() => Month.LastDay < BirthDate;
+    public string Message => Messages.Format("JoinBeforeBirth", BirthDate.ToString("yyyy-MM"));
 }
 
 /// <summary>"Other" as a stop reason needs the reason written out.</summary>

@@ -72,3 +72,24 @@ public sealed record VariantMustHaveMonthlyStandard(ProgrammeVariant Variant) : 
     public bool IsBroken() => !Variant.HasMonthlyStandard;
     public string Message => Messages.Format("VariantHasNoMonthlyStandard", Variant.Name);
 }
+
+/// <summary>A correction replaces a version that is in force (not one already corrected).</summary>
+public sealed record CorrectionMustNameAVersionInForce(ProgrammeVariant Variant, BenefitStandard? Version) : IBusinessRule
+{
+    public bool IsBroken() => Version is null;
+    public string Message => Messages.Format("CorrectionUnknownVersion", Variant.Name);
+}
+
+/// <summary>A correction that keeps the amount corrects nothing.</summary>
+public sealed record CorrectionMustChangeTheAmount(ProgrammeVariant Variant, BenefitStandard? Version, decimal Amount) : IBusinessRule
+{
+    public bool IsBroken() => Version is not null && Version.MonthlyAmount == Amount;
+    public string Message => Messages.Format("CorrectionSameAmount", Variant.Name, Amount);
+}
+
+/// <summary>Correcting money already paid must be explained in writing.</summary>
+public sealed record CorrectionRequiresReason(string? Reason) : IBusinessRule
+{
+    public bool IsBroken() => string.IsNullOrWhiteSpace(Reason);
+    public string Message => Messages.Get("CorrectionNeedsReason");
+}

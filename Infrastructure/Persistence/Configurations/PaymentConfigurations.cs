@@ -11,9 +11,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Configurations;
 /// Ledger and summary amounts are stored as integer fen: SQLite keeps decimals as TEXT and its SUM over them returns a
 /// REAL, so the set-based payment run could not add them exactly. Integers add exactly on both providers.
 /// </summary>
-internal sealed class FenConverter() : ValueConverter<decimal, long>(y => (long)(y * 100m), f => f / 100m);
+internal sealed class FenConverter() : ValueConverter<decimal, long>(y => Money.FromYuan(y).Fen, f => new Money(f).Yuan);
 
-internal sealed class NullableFenConverter() : ValueConverter<decimal?, long?>(y => y == null ? null : (long)(y.Value * 100m), f => f == null ? null : f.Value / 100m);
+internal sealed class NullableFenConverter() : ValueConverter<decimal?, long?>(y => y == null ? null : Money.FromYuan(y.Value).Fen, f => f == null ? null : new Money(f.Value).Yuan);
 
 internal sealed class PaymentMonthConfiguration : IEntityTypeConfiguration<PaymentMonth>
 {
@@ -58,6 +58,15 @@ internal sealed class PaymentSummaryConfiguration : IEntityTypeConfiguration<Pay
     }
 }
 
+internal sealed class PaymentHeadcountConfiguration : IEntityTypeConfiguration<PaymentHeadcount>
+{
+    public void Configure(EntityTypeBuilder<PaymentHeadcount> b)
+    {
+        b.Ignore(s => s.Group);
+        b.HasIndex(s => new { s.JurisdictionId, s.Month, s.TownshipId, s.GroupCode }).IsUnique();
+    }
+}
+
 internal sealed class RecoveryConfiguration : IEntityTypeConfiguration<Recovery>
 {
     public void Configure(EntityTypeBuilder<Recovery> b)
@@ -91,6 +100,10 @@ internal sealed class TemporaryAssistanceConfiguration : IEntityTypeConfiguratio
         b.Property(t => t.ApprovalNumber).HasMaxLength(TemporaryAssistance.ApprovalMaxLength).IsRequired();
         b.Property(t => t.ApprovedBy).HasMaxLength(50).IsRequired();
         b.Property(t => t.RecordedBy).HasMaxLength(100).IsRequired();
+        b.Property(t => t.RevokedBy).HasMaxLength(100);
+        b.Property(t => t.RevocationReason).HasMaxLength(TemporaryAssistance.ReasonMaxLength);
+        b.Ignore(t => t.IsRevoked);
+        b.Ignore(t => t.Due);
         b.HasIndex(t => new { t.JurisdictionId, t.Month });
         b.HasIndex(t => t.HouseholdId);
     }

@@ -41,7 +41,8 @@ internal sealed class BenefitStandardConfiguration : IEntityTypeConfiguration<Be
         b.Property(s => s.RecordedBy).HasMaxLength(100).IsRequired();
         b.HasOne(s => s.Jurisdiction).WithMany().HasForeignKey(s => s.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(s => s.Variant).WithMany().HasForeignKey(s => s.VariantCode).OnDelete(DeleteBehavior.Restrict);
-        // Two versions can never start in the same month, even when two users save at once.
-        b.HasIndex(s => new { s.JurisdictionId, s.VariantCode, s.EffectiveFrom }).IsUnique();
+        b.HasOne(s => s.Corrects).WithMany().HasForeignKey(s => s.CorrectsId).OnDelete(DeleteBehavior.Restrict);
+        // Two versions can never start in the same month, nor two corrections of one version be saved, even when two users save at once.
+        b.HasIndex(s => new { s.JurisdictionId, s.VariantCode, s.EffectiveFrom, s.Revision }).IsUnique();
     }
 }

@@ -17,6 +17,8 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         b.HasMany(h => h.Members).WithOne(p => p.Household).HasForeignKey(p => p.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(h => h.Enrollments).WithOne(e => e.Household).HasForeignKey(e => e.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(h => h.Events).WithOne().HasForeignKey(e => e.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(h => h.Moves).WithOne(m => m.Household).HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(h => h.Moves).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(h => h.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(h => h.Enrollments).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(h => h.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -59,6 +61,7 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
         b.HasOne(e => e.Person).WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.Variant).WithMany().HasForeignKey(e => e.VariantCode).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(e => e.IsOpen);
+        b.Ignore(e => e.NeverTookEffect);
         b.HasIndex(e => e.HouseholdId);
         b.HasIndex(e => e.PersonId);
         b.HasIndex(e => new { e.VariantCode, e.FromMonth, e.ToMonth });
@@ -72,5 +75,16 @@ internal sealed class HouseholdEventConfiguration : IEntityTypeConfiguration<Hou
         b.Property(e => e.Description).HasMaxLength(HouseholdEvent.DescriptionMaxLength).IsRequired();
         b.Property(e => e.RecordedBy).HasMaxLength(100).IsRequired();
         b.HasIndex(e => new { e.HouseholdId, e.Month });
+    }
+}
+
+internal sealed class HouseholdMoveConfiguration : IEntityTypeConfiguration<HouseholdMove>
+{
+    public void Configure(EntityTypeBuilder<HouseholdMove> b)
+    {
+        b.HasOne<Domain.Areas.Area>().WithMany().HasForeignKey(m => m.FromCommunityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Domain.Areas.Area>().WithMany().HasForeignKey(m => m.ToCommunityId).OnDelete(DeleteBehavior.Restrict);
+        // The payment run finds the first move after a month for each household it pays.
+        b.HasIndex(m => new { m.HouseholdId, m.FromMonth }).IsUnique();
     }
 }

@@ -81,7 +81,7 @@ public sealed class DemoRoster(int scale = 1, int seed = 2023)
                 };
                 var elder = Person(Relationship.Head, _random.Next(62, 96));
                 elder.Programmes.Add(variant);
-                yield return new RosterEntry(null, residence, null, From(), Address(residence), Bank(), [elder]);
+                yield return new RosterEntry(null, residence, null, From([elder]), Address(residence), Bank(), [elder]);
             }
 
             for (var i = 0; i < OrphansInstitutional + OrphansScattered + Unattended; i++)
@@ -91,7 +91,7 @@ public sealed class DemoRoster(int scale = 1, int seed = 2023)
                 var guardian = Person(Relationship.Head, _random.Next(58, 80));
                 var child = Person(Relationship.Grandchild, _random.Next(2, 17));
                 child.Programmes.Add(variant);
-                yield return new RosterEntry(null, Residence.Rural, null, From(), Address(Residence.Rural), Bank(), [guardian, child]);
+                yield return new RosterEntry(null, Residence.Rural, null, From([guardian, child]), Address(Residence.Rural), Bank(), [guardian, child]);
             }
 
             for (var i = 0; i < NursingOutsideDibao; i++)
@@ -100,7 +100,7 @@ public sealed class DemoRoster(int scale = 1, int seed = 2023)
                 var disabled = Person(Relationship.Head, _random.Next(20, 90));
                 disabled = disabled with { Draft = disabled.Draft with { DisabilityGrade = i % 3 == 0 ? DisabilityGrade.One : DisabilityGrade.Two, DisabilityCategory = Category(), WorkCapacity = WorkCapacity.None } };
                 disabled.Programmes.Add(ProgrammeCatalogue.DisabilityNursing);
-                yield return new RosterEntry(null, residence, null, From(), Address(residence), Bank(), [disabled]);
+                yield return new RosterEntry(null, residence, null, From([disabled]), Address(residence), Bank(), [disabled]);
             }
         }
     }
@@ -118,7 +118,7 @@ public sealed class DemoRoster(int scale = 1, int seed = 2023)
             members.Add(headAge > 70 && _random.Next(3) == 0
                 ? Person(Relationship.Grandchild, _random.Next(1, 17))
                 : Person(Relationship.Child, Math.Max(0, headAge - _random.Next(22, 35))));
-        return new RosterEntry(null, residence, tier, From(), Address(residence), Bank(), members);
+        return new RosterEntry(null, residence, tier, From(members), Address(residence), Bank(), members);
     }
 
     private static void Replace(RosterEntry household, RosterEntryMember member, PersonDraft draft)
@@ -147,7 +147,16 @@ public sealed class DemoRoster(int scale = 1, int seed = 2023)
     }
 
     private DisabilityCategory Category() => (DisabilityCategory)_random.Next(1, 8);
-    private YearMonth From() => new YearMonth(2016, 1).AddMonths(_random.Next(0, 88));
+    /// <summary>
+    /// The month the household came onto the roster: some month from 2016, but never before its youngest member was
+    /// born (a member joins no earlier than the month of birth), so a baby's household registers with the baby.
+    /// </summary>
+    private YearMonth From(IEnumerable<RosterEntryMember> members)
+    {
+        var drawn = new YearMonth(2016, 1).AddMonths(_random.Next(0, 88));
+        var youngest = members.Max(m => Domain.Roster.IdNumber.Parse(m.Draft.IdNumber).BirthDate);
+        return youngest.Year < YearMonth.MinYear || YearMonth.Of(youngest) <= drawn ? drawn : YearMonth.Of(youngest);
+    }
     private string Address(Residence residence) => residence == Residence.Rural ? $"{_random.Next(1, 12)} 组 {_random.Next(1, 80)} 号" : $"{_random.Next(1, 40)} 栋 {_random.Next(1, 6)} 单元 {_random.Next(101, 1803)} 室";
     private string Bank() => "62179955" + _random.NextInt64(10_000_000_000, 99_999_999_999).ToString();
 }

@@ -57,9 +57,9 @@ public partial class CockpitPage : IDisposable
         _figures = await Snapshots.GetAsync(request, () => Sender.Send(request).AsTask());
         _trendLabels = _figures.Trend.Select(p => p.Month.Month == 1 ? $"{p.Month.Year}年1月" : $"{p.Month.Month}月").ToArray();
         _trendPersons = [new() { Name = L["Cockpit.TrendPersons"], Data = _figures.Trend.Select(p => (double)p.Persons).ToArray() }];
-        _trendFunds = [new() { Name = L["Cockpit.TrendFunds"], Data = _figures.Trend.Select(p => (double)(p.Funds / 10_000m)).ToArray() }];
+        _trendFunds = [new() { Name = L["Cockpit.TrendFunds"], Data = _figures.Trend.Select(p => (double)Money.FromYuan(p.Funds).WanRounded).ToArray() }];
         _townshipLabels = _figures.Townships.Select(t => t.Name).ToArray();
-        _townshipSeries = [new() { Name = L["Cockpit.FundsWan"], Data = _figures.Townships.Select(t => (double)(t.Funds / 10_000m)).ToArray() }];
+        _townshipSeries = [new() { Name = L["Cockpit.FundsWan"], Data = _figures.Townships.Select(t => (double)Money.FromYuan(t.Funds).WanRounded).ToArray() }];
         _updatedAt = DateTime.UtcNow;
     }
 
@@ -150,7 +150,7 @@ public partial class CockpitPage : IDisposable
             Snackbar.Add(L["Cockpit.BudgetNotANumber"], Severity.Error);
             return;
         }
-        var result = await Sender.Send(new SetAnnualBudget(Code, year, wan * 10_000m));
+        var result = await Sender.Send(new SetAnnualBudget(Code, year, Money.RoundHalfUp(wan * Money.YuanPerWan, 2)));
         if (!result.Succeeded) Snackbar.Add(string.Join(" ", result.Errors.Select(e => e.Message)), Severity.Error);
     }
 

@@ -294,6 +294,40 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("BankPayments");
                 });
 
+            modelBuilder.Entity("CivilAffairs.Domain.Payments.PaymentHeadcount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("GroupCode")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("int");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TownshipId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId", "Month", "TownshipId", "GroupCode")
+                        .IsUnique();
+
+                    b.ToTable("PaymentHeadcounts");
+                });
+
             modelBuilder.Entity("CivilAffairs.Domain.Payments.PaymentLine", b =>
                 {
                     b.Property<long>("Id")
@@ -680,6 +714,17 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -863,6 +908,38 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("HouseholdEvents");
                 });
 
+            modelBuilder.Entity("CivilAffairs.Domain.Roster.HouseholdMove", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("FromCommunityId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FromMonth")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ToCommunityId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromCommunityId");
+
+                    b.HasIndex("ToCommunityId");
+
+                    b.HasIndex("HouseholdId", "FromMonth")
+                        .IsUnique();
+
+                    b.ToTable("HouseholdMoves");
+                });
+
             modelBuilder.Entity("CivilAffairs.Domain.Roster.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -945,6 +1022,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CorrectsId")
+                        .HasColumnType("int");
+
                     b.Property<string>("DocumentNumber")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -955,6 +1035,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<int?>("EffectiveTo")
                         .HasColumnType("int");
+
+                    b.Property<bool>("IsSuperseded")
+                        .HasColumnType("bit");
 
                     b.Property<int>("JurisdictionId")
                         .HasColumnType("int");
@@ -979,6 +1062,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
                     b.Property<string>("VariantCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -990,9 +1076,11 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CorrectsId");
+
                     b.HasIndex("VariantCode");
 
-                    b.HasIndex("JurisdictionId", "VariantCode", "EffectiveFrom")
+                    b.HasIndex("JurisdictionId", "VariantCode", "EffectiveFrom", "Revision")
                         .IsUnique();
 
                     b.ToTable("BenefitStandards");
@@ -1296,6 +1384,29 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CivilAffairs.Domain.Roster.HouseholdMove", b =>
+                {
+                    b.HasOne("CivilAffairs.Domain.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("FromCommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivilAffairs.Domain.Roster.Household", "Household")
+                        .WithMany("Moves")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivilAffairs.Domain.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("ToCommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Household");
+                });
+
             modelBuilder.Entity("CivilAffairs.Domain.Roster.Person", b =>
                 {
                     b.HasOne("CivilAffairs.Domain.Roster.Household", "Household")
@@ -1309,6 +1420,11 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("CivilAffairs.Domain.Standards.BenefitStandard", b =>
                 {
+                    b.HasOne("CivilAffairs.Domain.Standards.BenefitStandard", "Corrects")
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CivilAffairs.Domain.Areas.Area", "Jurisdiction")
                         .WithMany()
                         .HasForeignKey("JurisdictionId")
@@ -1320,6 +1436,8 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("VariantCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Corrects");
 
                     b.Navigation("Jurisdiction");
 
@@ -1389,6 +1507,8 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Events");
 
                     b.Navigation("Members");
+
+                    b.Navigation("Moves");
                 });
 #pragma warning restore 612, 618
         }

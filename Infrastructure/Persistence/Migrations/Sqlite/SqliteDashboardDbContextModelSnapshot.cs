@@ -279,6 +279,38 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("BankPayments");
                 });
 
+            modelBuilder.Entity("CivilAffairs.Domain.Payments.PaymentHeadcount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId", "Month", "TownshipId", "GroupCode")
+                        .IsUnique();
+
+                    b.ToTable("PaymentHeadcounts");
+                });
+
             modelBuilder.Entity("CivilAffairs.Domain.Payments.PaymentLine", b =>
                 {
                     b.Property<long>("Id")
@@ -653,6 +685,17 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -830,6 +873,36 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("HouseholdEvents");
                 });
 
+            modelBuilder.Entity("CivilAffairs.Domain.Roster.HouseholdMove", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromCommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToCommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromCommunityId");
+
+                    b.HasIndex("ToCommunityId");
+
+                    b.HasIndex("HouseholdId", "FromMonth")
+                        .IsUnique();
+
+                    b.ToTable("HouseholdMoves");
+                });
+
             modelBuilder.Entity("CivilAffairs.Domain.Roster.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -908,6 +981,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CorrectsId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DocumentNumber")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -917,6 +993,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("EffectiveTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSuperseded")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("JurisdictionId")
@@ -942,6 +1021,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("VariantCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -953,9 +1035,11 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CorrectsId");
+
                     b.HasIndex("VariantCode");
 
-                    b.HasIndex("JurisdictionId", "VariantCode", "EffectiveFrom")
+                    b.HasIndex("JurisdictionId", "VariantCode", "EffectiveFrom", "Revision")
                         .IsUnique();
 
                     b.ToTable("BenefitStandards");
@@ -1251,6 +1335,29 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CivilAffairs.Domain.Roster.HouseholdMove", b =>
+                {
+                    b.HasOne("CivilAffairs.Domain.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("FromCommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivilAffairs.Domain.Roster.Household", "Household")
+                        .WithMany("Moves")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivilAffairs.Domain.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("ToCommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Household");
+                });
+
             modelBuilder.Entity("CivilAffairs.Domain.Roster.Person", b =>
                 {
                     b.HasOne("CivilAffairs.Domain.Roster.Household", "Household")
@@ -1264,6 +1371,11 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("CivilAffairs.Domain.Standards.BenefitStandard", b =>
                 {
+                    b.HasOne("CivilAffairs.Domain.Standards.BenefitStandard", "Corrects")
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CivilAffairs.Domain.Areas.Area", "Jurisdiction")
                         .WithMany()
                         .HasForeignKey("JurisdictionId")
@@ -1275,6 +1387,8 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("VariantCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Corrects");
 
                     b.Navigation("Jurisdiction");
 
@@ -1344,6 +1458,8 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Events");
 
                     b.Navigation("Members");
+
+                    b.Navigation("Moves");
                 });
 #pragma warning restore 612, 618
         }

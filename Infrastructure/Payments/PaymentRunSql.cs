@@ -1,0 +1,263 @@
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Payments;
+using CivilAffairs.Domain.Programmes;
+using CivilAffairs.Domain.Standards;
+
+namespace CivilAffairs.Infrastructure.Payments;
+
+/// <summary>
+/// Every statement the payment run sends, as text, for one jurisdiction. The rules come from the domain's SQL twins
+/// (<see cref="Entitlement"/>, <see cref="Settlement"/>); this class only arranges them into INSERT … SELECT steps. The
+/// text is the same on SQLite and SQL Server (a test parses every statement with SQL Server's own parser).
+/// </summary>
+public sealed class PaymentRunSql(int jurisdictionId)
+{
+    public const string LineColumns = "JurisdictionId, Month, ForMonth, HouseholdId, PersonId, EnrollmentId, VariantCode, Programme, TownshipId, " +
+                                      "AmountFen, PreviousAmountFen, StandardId, Reason, Flags, PersonCount, TemporaryAssistanceId, RecoveryId";
+
+    public const string SummaryColumns = "Households, Persons, Female, Elderly, Minors, Disabled, Cases, AmountFen, BackPayFen, RecoveryFen, " +
+                                         "NewHouseholds, NewPersons, StoppedHouseholds, StoppedPersons, NewAmountFen, StoppedAmountFen, " +
+                                         "TierChangeDeltaFen, StandardChangeDeltaFen";
+
+    private readonly int _j = jurisdictionId;
+
+    public int JurisdictionId => _j;
+    private static readonly int Temporary = (int)Programme.Temporary;
+
+    /// <summary>A preview is dropped before it is computed again; a closed month never reaches here.</summary>
+    public IEnumerable<string> DeleteMonth(YearMonth m) =>
+    [
+        $"DELETE FROM PaymentLines WHERE JurisdictionId = {_j} AND Month = {m.Key}",
+        $"DELETE FROM PaymentSummaries WHERE JurisdictionId = {_j} AND Month = {m.Key}",
+        $"DELETE FROM PaymentHeadcounts WHERE JurisdictionId = {_j} AND Month = {m.Key}",
+        $"DELETE FROM Recoveries WHERE JurisdictionId = {_j} AND DetectedMonth = {m.Key}",
+    ];
+
+    /// <summary>The month's regular lines, each with its reason against the person's regular line of last month.</summary>
+    public string InsertRegular(YearMonth m, IReadOnlyList<BenefitStandard> standards, bool household) => $"""
+        INSERT INTO PaymentLines ({LineColumns})
+        SELECT {_j}, {m.Key}, {m.Key}, d.HouseholdId, d.PersonId, d.EnrollmentId, d.VariantCode, d.Programme, d.TownshipId,
+               d.Fen, prev.AmountFen, d.StandardId, {Entitlement.ReasonAgainstSql("d.VariantCode", "d.Fen", "prev")}, d.Flags, 1, NULL, NULL
+        FROM ({Due(m, standards, household, null)}) d
+        LEFT JOIN PaymentLines prev ON prev.JurisdictionId = {_j} AND prev.ForMonth = {m.Previous.Key} AND prev.PersonId = d.PersonId
+             AND prev.Programme = d.Programme AND {Entitlement.IsRegularSql("prev.Reason")}
+        """;
+
+    /// <summary>
+    /// Back pay and recovery for closed month <paramref name="c"/>, written into month <paramref name="m"/>: per person and
+    /// programme, what is due for <paramref name="c"/> now less everything the ledger holds for it, within the households
+    /// some retroactive change reaches. Due lines lend the correction its household, variant, township and flags.
+    /// </summary>
+    public string InsertCorrections(YearMonth m, YearMonth c, IReadOnlyList<BenefitStandard> standards)
+    {
+        string Pick(string column) => $"COALESCE(MAX(CASE WHEN x.Due = 1 THEN x.{column} END), MAX(x.{column}))";
+        return $"""
+            INSERT INTO PaymentLines ({LineColumns})
+            SELECT {_j}, {m.Key}, {c.Key}, {Pick("HouseholdId")}, x.PersonId, NULL, {Pick("VariantCode")}, x.Programme, {Pick("TownshipId")},
+                   SUM(x.Fen), NULL, NULL, {Settlement.ReasonOfSql("SUM(x.Fen)")}, {Pick("Flags")}, 0, NULL, NULL
+            FROM (
+                SELECT a.HouseholdId, a.PersonId, a.VariantCode, a.Programme, a.TownshipId, a.Fen, a.Flags, 1 AS Due
+                FROM ({Due(c, standards, false, Settlement.ReachesSql("h.Id", _j, c))}) a
+                UNION ALL
+                SELECT b.HouseholdId, b.PersonId, b.VariantCode, b.Programme, b.TownshipId, b.Fen, b.Flags, 1 AS Due
+                FROM ({Due(c, standards, true, Settlement.ReachesSql("h.Id", _j, c))}) b
+                UNION ALL
+                SELECT l.HouseholdId, l.PersonId, l.VariantCode, l.Programme, l.TownshipId, -l.AmountFen AS Fen, l.Flags, 0 AS Due
+                FROM PaymentLines l
+                WHERE l.JurisdictionId = {_j} AND l.ForMonth = {c.Key} AND l.Programme <> {Temporary} AND {Settlement.ReachesSql("l.HouseholdId", _j, c)}
+            ) x
+            GROUP BY x.PersonId, x.Programme
+            HAVING SUM(x.Fen) <> 0
+            """;
+    }
+
+    /// <summary>Revoked temporary assistance of closed month <paramref name="c"/>, per case: what is due now less what was paid.</summary>
+    public string InsertTemporaryCorrections(YearMonth m, YearMonth c) => $"""
+        INSERT INTO PaymentLines ({LineColumns})
+        SELECT {_j}, {m.Key}, {c.Key}, t.HouseholdId, t.PersonId, NULL, '{ProgrammeCatalogue.Temporary}', {Temporary}, MAX(l.TownshipId),
+               {Settlement.TemporaryDueSql("t")} - SUM(l.AmountFen), NULL, NULL, {Settlement.ReasonOfSql($"{Settlement.TemporaryDueSql("t")} - SUM(l.AmountFen)")},
+               MAX(l.Flags), 0, t.Id, NULL
+        FROM TemporaryAssistance t
+        JOIN PaymentLines l ON l.JurisdictionId = {_j} AND l.ForMonth = {c.Key} AND l.TemporaryAssistanceId = t.Id
+        WHERE t.JurisdictionId = {_j} AND t.Month = {c.Key} AND {Settlement.ReachesSql("t.HouseholdId", _j, c)}
+        GROUP BY t.Id, t.HouseholdId, t.PersonId, t.AmountFen, t.RevokedAtUtc
+        HAVING {Settlement.TemporaryDueSql("t")} - SUM(l.AmountFen) <> 0
+        """;
+
+    /// <summary>The recoveries the month's computation found, one per person and programme (or temporary case).</summary>
+    public string RecoveriesFound(YearMonth m) => $"""
+        SELECT PersonId, Programme, MAX(HouseholdId), MAX(VariantCode), MIN(ForMonth), MAX(ForMonth), COUNT(*), SUM(AmountFen), MAX(TemporaryAssistanceId)
+        FROM PaymentLines WHERE JurisdictionId = {_j} AND Month = {m.Key} AND Reason = {(int)PaymentReason.Recovery}
+        GROUP BY PersonId, Programme, HouseholdId, TemporaryAssistanceId
+        """;
+
+    /// <summary>Points the recovery lines of a person and programme (or temporary case) to their recovery case.</summary>
+    public string LinkRecovery(YearMonth m, long recoveryId, int? personId, Programme programme, int householdId, int? temporaryAssistanceId) =>
+        $"UPDATE PaymentLines SET RecoveryId = {recoveryId} WHERE JurisdictionId = {_j} AND Month = {m.Key} AND Reason = {(int)PaymentReason.Recovery} " +
+        $"AND HouseholdId = {householdId} AND Programme = {(int)programme} " +
+        (personId is null ? "AND PersonId IS NULL " : $"AND PersonId = {personId} ") +
+        (temporaryAssistanceId is null ? "AND TemporaryAssistanceId IS NULL" : $"AND TemporaryAssistanceId = {temporaryAssistanceId}");
+
+    /// <summary>The month's temporary assistance cases, one line each, booked to the household's township of that month.</summary>
+    public string InsertTemporary(YearMonth m) => $"""
+        INSERT INTO PaymentLines ({LineColumns})
+        SELECT {_j}, {m.Key}, {m.Key}, t.HouseholdId, t.PersonId, NULL, '{ProgrammeCatalogue.Temporary}', {Temporary}, a.ParentId,
+               {Settlement.TemporaryDueSql("t")}, NULL, NULL, {(int)PaymentReason.Temporary},
+               CASE WHEN p.Id IS NULL THEN 0 ELSE {Entitlement.FlagsOfSql("p", m)} END, t.Persons, t.Id, NULL
+        FROM TemporaryAssistance t
+        JOIN Households h ON h.Id = t.HouseholdId
+        JOIN Areas a ON a.Id = {Entitlement.CommunityInSql("h", m)}
+        LEFT JOIN Persons p ON p.Id = t.PersonId
+        WHERE t.JurisdictionId = {_j} AND t.Month = {m.Key} AND t.RevokedAtUtc IS NULL
+        """;
+
+    public string InsertSummaries(YearMonth m) => $"""
+        INSERT INTO PaymentSummaries (JurisdictionId, Month, TownshipId, VariantCode, {SummaryColumns})
+        SELECT {_j}, {m.Key}, s.TownshipId, s.VariantCode, {Prefixed("s", SummaryColumns)} FROM ({SummarySelect(m)}) s
+        """;
+
+    public string InsertHeadcounts(YearMonth m) => $"""
+        INSERT INTO PaymentHeadcounts (JurisdictionId, Month, TownshipId, GroupCode, Households, Persons)
+        SELECT {_j}, {m.Key}, c.TownshipId, c.GroupCode, c.Households, c.Persons FROM ({HeadcountSelect(m)}) c
+        """;
+
+    /// <summary>Lines, paid out, back pay and recovery of the month, in fen.</summary>
+    public string Totals(YearMonth m) => $"""
+        SELECT COUNT(*), COALESCE(SUM(CASE WHEN Reason <> {(int)PaymentReason.Recovery} THEN AmountFen ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN Reason = {(int)PaymentReason.BackPay} THEN AmountFen ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN Reason = {(int)PaymentReason.Recovery} THEN -AmountFen ELSE 0 END), 0)
+        FROM PaymentLines WHERE JurisdictionId = {_j} AND Month = {m.Key}
+        """;
+
+    /// <summary>Every retroactive change recorded so far was part of the computation just closed: its corrections are locked in.</summary>
+    public string ConsumeRetroactiveChanges() => $"DELETE FROM RetroactiveChanges WHERE JurisdictionId = {_j}";
+
+    /// <summary>One probe per variant through the (VariantCode, FromMonth, ToMonth) index, stopping at the first enrolment found.</summary>
+    public string EnrolledVariants(YearMonth month) => string.Join(" UNION ALL ", ProgrammeCatalogue.All.Select(v => $"""
+        SELECT '{v.Code}' AS VariantCode WHERE EXISTS (SELECT 1 FROM Enrollments e JOIN Households h ON h.Id = e.HouseholdId
+            WHERE e.VariantCode = '{v.Code}' AND {Entitlement.IsEnrolledInSql("e", month)} AND h.JurisdictionId = {_j})
+        """));
+
+    /// <summary>Persons and households due in the month per variant, under the entitlement rule, with no amounts.</summary>
+    public string HeadCounts(YearMonth month) => $"""
+        SELECT d.VariantCode, COUNT(*), COUNT(DISTINCT d.HouseholdId) FROM (
+            {Due(month, [], false, null)}
+            UNION ALL
+            {Due(month, [], true, null)}) d
+        GROUP BY d.VariantCode
+        """;
+
+    /// <summary>The rows of a month's stored summaries and head counts that differ from those recomputed from the ledger, both ways.</summary>
+    public IEnumerable<(string What, string Sql)> SummaryDifferences(YearMonth month)
+    {
+        var columns = "TownshipId, VariantCode, " + SummaryColumns;
+        var fromLedger = SummarySelect(month);
+        var stored = $"SELECT {columns} FROM PaymentSummaries WHERE JurisdictionId = {_j} AND Month = {month.Key}";
+        yield return ("PaymentSummaries",
+            $"SELECT a.TownshipId, a.VariantCode FROM (SELECT {columns} FROM ({fromLedger}) f EXCEPT {stored}) a " +
+            $"UNION SELECT b.TownshipId, b.VariantCode FROM ({stored} EXCEPT SELECT {columns} FROM ({fromLedger}) g) b");
+        const string counts = "TownshipId, GroupCode, Households, Persons";
+        var ledgerCounts = HeadcountSelect(month);
+        var storedCounts = $"SELECT {counts} FROM PaymentHeadcounts WHERE JurisdictionId = {_j} AND Month = {month.Key}";
+        yield return ("PaymentHeadcounts",
+            $"SELECT a.TownshipId, CAST(a.GroupCode AS VARCHAR(10)) FROM (SELECT {counts} FROM ({ledgerCounts}) f EXCEPT {storedCounts}) a " +
+            $"UNION SELECT b.TownshipId, CAST(b.GroupCode AS VARCHAR(10)) FROM ({storedCounts} EXCEPT SELECT {counts} FROM ({ledgerCounts}) g) b");
+    }
+
+    /// <summary>
+    /// The SELECT of what is due in month <paramref name="c"/> under the entitlement rule: per-person enrolments, or
+    /// household (dibao) enrolments with each member who belongs to the household that month. Columns: HouseholdId,
+    /// PersonId, EnrollmentId, VariantCode, Programme, TownshipId, Fen, StandardId, Flags.
+    /// </summary>
+    public string Due(YearMonth c, IReadOnlyList<BenefitStandard> standards, bool household, string? scope)
+    {
+        var (fen, standardId) = Entitlement.StandardInForceSql(standards, c, "e.VariantCode");
+        var members = household ? "JOIN Persons p ON p.HouseholdId = e.HouseholdId" : "JOIN Persons p ON p.Id = e.PersonId";
+        return $"""
+            SELECT h.Id AS HouseholdId, p.Id AS PersonId, e.Id AS EnrollmentId, e.VariantCode, v.Programme, a.ParentId AS TownshipId,
+                   {fen} AS Fen, {standardId} AS StandardId, {Entitlement.FlagsOfSql("p", c)} AS Flags
+            FROM Enrollments e
+            JOIN ProgrammeVariants v ON v.Code = e.VariantCode
+            JOIN Households h ON h.Id = e.HouseholdId
+            {members}
+            JOIN Areas a ON a.Id = {Entitlement.CommunityInSql("h", c)}
+            WHERE h.JurisdictionId = {_j} AND e.PersonId IS {(household ? "" : "NOT ")}NULL AND v.Programme <> {Temporary}
+              AND {Entitlement.IsEnrolledInSql("e", c)} AND {Entitlement.IsMemberInSql("p", c)}
+              AND {Entitlement.IsWithinAgeLimitSql("v.Programme", "p", c)}{(scope is null ? "" : " AND " + scope)}
+            """;
+    }
+
+    /// <summary>
+    /// The month's summary rows computed from the ledger alone: per household first (to count households and tell a new
+    /// or a stopped household from a member joining or leaving), then per township and variant.
+    /// </summary>
+    public string SummarySelect(YearMonth m)
+    {
+        var regular = Entitlement.IsRegularSql("l.Reason");
+        string Bit(PaymentLineFlags flag) => $"SUM(CASE WHEN {regular} AND (l.Flags & {(int)flag}) <> 0 THEN 1 ELSE 0 END)";
+        string When(string condition, string value) => $"SUM(CASE WHEN {condition} THEN {value} ELSE 0 END)";
+        var counted = $"({regular} OR l.Reason = {(int)PaymentReason.Temporary})";
+        return $"""
+            SELECT h.TownshipId, h.VariantCode, SUM(h.Households) AS Households, SUM(h.Persons) AS Persons, SUM(h.Female) AS Female,
+                   SUM(h.Elderly) AS Elderly, SUM(h.Minors) AS Minors, SUM(h.Disabled) AS Disabled, SUM(h.Cases) AS Cases,
+                   SUM(h.AmountFen) AS AmountFen, SUM(h.BackPayFen) AS BackPayFen, SUM(h.RecoveryFen) AS RecoveryFen,
+                   SUM(h.NewHouseholds) AS NewHouseholds, SUM(h.NewPersons) AS NewPersons, SUM(h.StoppedHouseholds) AS StoppedHouseholds,
+                   SUM(h.StoppedPersons) AS StoppedPersons, SUM(h.NewAmountFen) AS NewAmountFen, SUM(h.StoppedAmountFen) AS StoppedAmountFen,
+                   SUM(h.TierChangeDeltaFen) AS TierChangeDeltaFen, SUM(h.StandardChangeDeltaFen) AS StandardChangeDeltaFen
+            FROM (
+                SELECT l.TownshipId, l.VariantCode, l.HouseholdId,
+                       MAX(CASE WHEN {counted} THEN 1 ELSE 0 END) AS Households,
+                       {When(counted, "l.PersonCount")} AS Persons,
+                       {Bit(PaymentLineFlags.Female)} AS Female, {Bit(PaymentLineFlags.Elderly)} AS Elderly,
+                       {Bit(PaymentLineFlags.Minor)} AS Minors, {Bit(PaymentLineFlags.Disabled)} AS Disabled,
+                       {When($"l.Reason = {(int)PaymentReason.Temporary}", "1")} AS Cases,
+                       {When($"l.Reason <> {(int)PaymentReason.Recovery}", "l.AmountFen")} AS AmountFen,
+                       {When($"l.Reason = {(int)PaymentReason.BackPay}", "l.AmountFen")} AS BackPayFen,
+                       {When($"l.Reason = {(int)PaymentReason.Recovery}", "-l.AmountFen")} AS RecoveryFen,
+                       CASE WHEN MIN(CASE WHEN {regular} THEN l.Reason END) = {(int)PaymentReason.New}
+                             AND MAX(CASE WHEN {regular} THEN l.Reason END) = {(int)PaymentReason.New} THEN 1 ELSE 0 END AS NewHouseholds,
+                       {When($"l.Reason = {(int)PaymentReason.New}", "1")} AS NewPersons,
+                       0 AS StoppedHouseholds, 0 AS StoppedPersons,
+                       {When($"l.Reason = {(int)PaymentReason.New}", "l.AmountFen")} AS NewAmountFen,
+                       0 AS StoppedAmountFen,
+                       {When($"l.Reason = {(int)PaymentReason.TierChange}", "l.AmountFen - l.PreviousAmountFen")} AS TierChangeDeltaFen,
+                       {When($"l.Reason = {(int)PaymentReason.StandardChange}", "l.AmountFen - l.PreviousAmountFen")} AS StandardChangeDeltaFen
+                FROM PaymentLines l
+                WHERE l.JurisdictionId = {_j} AND l.Month = {m.Key}
+                GROUP BY l.TownshipId, l.VariantCode, l.HouseholdId
+                UNION ALL
+                SELECT s.TownshipId, s.VariantCode, s.HouseholdId, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                       CASE WHEN COUNT(*) = (SELECT COUNT(*) FROM PaymentLines q WHERE q.JurisdictionId = {_j} AND q.Month = {m.Previous.Key}
+                            AND q.HouseholdId = s.HouseholdId AND q.Programme = s.Programme AND {Entitlement.IsRegularSql("q.Reason")}) THEN 1 ELSE 0 END,
+                       COUNT(*), 0, SUM(s.AmountFen), 0, 0
+                FROM PaymentLines s
+                WHERE s.JurisdictionId = {_j} AND s.ForMonth = {m.Previous.Key} AND {Entitlement.IsRegularSql("s.Reason")}
+                  AND NOT EXISTS (SELECT 1 FROM PaymentLines c WHERE c.JurisdictionId = {_j} AND c.ForMonth = {m.Key} AND c.PersonId = s.PersonId
+                                  AND c.Programme = s.Programme AND {Entitlement.IsRegularSql("c.Reason")})
+                GROUP BY s.TownshipId, s.VariantCode, s.HouseholdId, s.Programme
+            ) h
+            GROUP BY h.TownshipId, h.VariantCode
+            """;
+    }
+
+    /// <summary>
+    /// Distinct households and persons assisted in the month per township, within each programme group and across all
+    /// (GroupCode 0): regular lines and temporary cases. A temporary case's persons beyond its named member are counted
+    /// as further persons (they have no identity on the line); corrections count nobody.
+    /// </summary>
+    public string HeadcountSelect(YearMonth m)
+    {
+        var counted = $"({Entitlement.IsRegularSql("l.Reason")} OR l.Reason = {(int)PaymentReason.Temporary})";
+        var unnamed = $"SUM(CASE WHEN l.Reason = {(int)PaymentReason.Temporary} THEN l.PersonCount - CASE WHEN l.PersonId IS NULL THEN 0 ELSE 1 END ELSE 0 END)";
+        string Select(string group, string groupBy) => $"""
+            SELECT l.TownshipId, {group} AS GroupCode, COUNT(DISTINCT l.HouseholdId) AS Households, COUNT(DISTINCT l.PersonId) + {unnamed} AS Persons
+            FROM PaymentLines l
+            WHERE l.JurisdictionId = {_j} AND l.Month = {m.Key} AND {counted}
+            GROUP BY l.TownshipId{groupBy}
+            """;
+        var group = ProgrammeCatalogue.GroupOfSql("l.Programme");
+        return $"{Select("0", "")} UNION ALL {Select(group, ", " + group)}";
+    }
+
+    private static string Prefixed(string alias, string columns) => string.Join(", ", columns.Split(", ").Select(c => $"{alias}.{c}"));
+}
