@@ -1,6 +1,8 @@
 using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Features.Cockpit;
 using CivilAffairs.Domain.Features.Roster;
 using CivilAffairs.Domain.Features.Standards;
+
 using CivilAffairs.Domain.Payments;
 using CivilAffairs.Domain.Programmes;
 using CivilAffairs.Domain.Roster;
@@ -110,12 +112,24 @@ public sealed class SettlementDefectTests : IAsyncLifetime
             new MemberInput { Name = "赵小宝", IdNumber = IdNumber.Compose("431081", new DateOnly(2005, 8, 15), 211).Value, Relationship = Relationship.Grandchild },
         ]);
         await _roster.EnrollAsync(id, "赵小宝", ProgrammeCatalogue.OrphanScattered, Jan);
-        await _roster.CloseThroughAsync(Jan, Aug);
+        await _roster.CloseThroughAsync(Jan, Jun);
+        // Two months ahead, the household page and the cockpit say it will end.
+        var before = (await _db.SendAsync(new GetHousehold(id), Roles.Caseworker))!;
+        Assert.Equal(Sep, before.Enrollments.Single(e => e.PersonId is not null).EndsAt18);
+        var alert = Assert.Single(await _db.SendAsync(new GetCockpitAlerts(RosterBuilder.Bureau), Roles.Leader),
+            a => a.Kind == CockpitAlertKind.ChildAllowancesEnding);
+        Assert.Equal(1, alert.Count);
+        await _roster.CloseThroughAsync(Jul, Aug);
         Assert.Single(await LinesAsync(Aug, id));
 
         await _roster.ComputeAsync(Sep);
 
         Assert.Empty(await LinesAsync(Sep, id));
+        // Closing August ended the enrolment with the last month the child was under 18, in the household's timeline.
+        var after = (await _db.SendAsync(new GetHousehold(id), Roles.Caseworker))!;
+        var ended = after.Enrollments.Single(e => e.PersonId is not null);
+        Assert.Equal((Aug, StopReason.AgedOut, (YearMonth?)null), (ended.ToMonth!.Value, ended.StopReason!.Value, ended.EndsAt18));
+        Assert.Contains(after.Timeline, t => t.Description.Contains("年满18周岁"));
     }
 
     [Fact]
@@ -180,5 +194,67 @@ public sealed class SettlementDefectTests : IAsyncLifetime
         Assert.Equal(-2 * 2 * 380m, lines.Where(l => l.Reason == PaymentReason.Recovery).Sum(l => l.Amount));
         Assert.DoesNotContain(lines, l => l.Reason <= PaymentReason.StandardChange);
         Assert.Equal(2, outcome.Run.RecoveriesFound);
+    }
+
+    [Fact]
+    public async Task A_wrong_standard_is_corrected_over_its_months_and_closed_months_settle()
+    {
+        var id = await _roster.RegisterAsync(Jan, ProgrammeCatalogue.RuralDibaoA);
+        await _roster.CloseThroughAsync(Jan, Mar);
+        await using var context = _db.NewContext();
+        var january = await context.BenefitStandards.AsNoTracking().SingleAsync(s => s.VariantCode == ProgrammeCatalogue.RuralDibaoA && s.EffectiveFrom == Jan);
+
+        var noReason = await _db.SendAsync(new CorrectStandard { VersionId = january.Id, NewAmount = 390m, DocumentNumber = "资民发〔2023〕21号" }, Roles.StandardsAdmin);
+        Assert.False(noReason.Succeeded);
+        var corrected = await _db.SendAsync(new CorrectStandard
+        {
+            VersionId = january.Id, NewAmount = 390m, DocumentNumber = "资民发〔2023〕21号", Reason = "录入错误：文件为 390 元",
+        }, Roles.StandardsAdmin);
+        Assert.True(corrected.Succeeded, string.Join("；", corrected.Errors.Select(e => e.Message)));
+        var again = await _db.SendAsync(new CorrectStandard { VersionId = january.Id, NewAmount = 395m, DocumentNumber = "x", Reason = "再次" }, Roles.StandardsAdmin);
+        Assert.Equal("CorrectionMustNameAVersionInForce", Assert.Single(again.Errors).Rule);
+
+        // History keeps both; the correction is in force over the same months.
+        var history = await _db.SendAsync(new GetStandardHistory(RosterBuilder.Bureau, ProgrammeCatalogue.RuralDibaoA), Roles.StandardsAdmin);
+        var both = history.Where(v => v.EffectiveFrom == Jan).ToList();
+        Assert.Equal([(1, false, 390m), (0, true, 380m)], both.Select(v => (v.Revision, v.IsSuperseded, v.MonthlyAmount)));
+        var inForce = await _db.SendAsync(new GetStandardsInForce(RosterBuilder.Bureau, Feb), Roles.StandardsAdmin);
+        Assert.Equal(390m, inForce.Single(s => s.Variant.Code == ProgrammeCatalogue.RuralDibaoA).Current!.MonthlyAmount);
+
+        await _roster.CloseAsync(Apr);
+        var april = await LinesAsync(Apr, id);
+        Assert.Equal(2 * 3 * 10m, april.Where(l => l.Reason == PaymentReason.BackPay).Sum(l => l.Amount));
+        Assert.All(april.Where(l => l.Reason <= PaymentReason.StandardChange), l => Assert.Equal(390m, l.Amount));
+
+        // Corrected down again, below what was paid: January to April are recovered.
+        var down = await _db.SendAsync(new CorrectStandard { VersionId = corrected.Value, NewAmount = 385m, DocumentNumber = "资民发〔2023〕22号", Reason = "复核" },
+            Roles.StandardsAdmin);
+        Assert.True(down.Succeeded, string.Join("；", down.Errors.Select(e => e.Message)));
+        var outcome = await _roster.ComputeAsync(May);
+        Assert.Equal(2 * 4 * 5m, outcome.Run.Totals.Recovery);
+        Assert.Equal(2, outcome.Run.RecoveriesFound);
+    }
+
+    [Fact]
+    public async Task Revoked_temporary_assistance_of_a_closed_month_is_recovered_once()
+    {
+        var id = await _roster.RegisterAsync(Jan, ProgrammeCatalogue.RuralDibaoA);
+        var recorded = await _db.SendAsync(new Domain.Features.TemporaryAssistance.RecordTemporaryAssistance
+        {
+            HouseholdId = id, Persons = 2, Month = Feb, Amount = 2_067m, Reason = "火灾", ApprovalNumber = "资临救〔2023〕001号", ApprovedBy = "审批组",
+        }, Roles.Caseworker);
+        Assert.True(recorded.Succeeded);
+        await _roster.CloseThroughAsync(Jan, Mar);
+
+        var noReason = await _db.SendAsync(new Domain.Features.TemporaryAssistance.RevokeTemporaryAssistance(recorded.Value, " "), Roles.Caseworker);
+        Assert.False(noReason.Succeeded);
+        await Succeeds(new Domain.Features.TemporaryAssistance.RevokeTemporaryAssistance(recorded.Value, "虚报火灾损失"));
+        var april = await _roster.CloseAsync(Apr);
+
+        var recovery = Assert.Single(await LinesAsync(Apr, id), l => l.Reason == PaymentReason.Recovery);
+        Assert.Equal((Feb, -2_067m, recorded.Value), (recovery.ForMonth, recovery.Amount, recovery.TemporaryAssistanceId!.Value));
+        Assert.Equal(1, april.Run.RecoveriesFound);
+        var may = await _roster.ComputeAsync(May);
+        Assert.Equal(0m, may.Run.Totals.Recovery);
     }
 }

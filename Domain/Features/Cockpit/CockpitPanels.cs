@@ -38,14 +38,17 @@ public sealed class GetCockpitStandardsHandler(IDataSessionFactory data) : IRequ
 public sealed record GetCockpitAlerts(string JurisdictionCode) : IRequest<IReadOnlyList<CockpitAlert>>;
 
 /// <summary>Kinds of alert, each with the page that deals with it.</summary>
-public enum CockpitAlertKind { MonthsNotClosed = 1, PreviewOutdated = 2, CorrectionsPending = 3, RecoveriesOutstanding = 4, BankPaymentsFailed = 5 }
+public enum CockpitAlertKind { MonthsNotClosed = 1, PreviewOutdated = 2, CorrectionsPending = 3, RecoveriesOutstanding = 4, BankPaymentsFailed = 5, ChildAllowancesEnding = 6 }
 
 /// <summary>One alert: how many, how much where money is involved.</summary>
 public sealed record CockpitAlert(CockpitAlertKind Kind, int Count, decimal? Amount, YearMonth? Month);
 
-/// <summary>A handful of small queries over the months, counters, recoveries and bank payments.</summary>
+/// <summary>A handful of small queries over the months, counters, recoveries, bank payments and children's allowances.</summary>
 public sealed class GetCockpitAlertsHandler(IDataSessionFactory data, IClock clock) : IRequestHandler<GetCockpitAlerts, IReadOnlyList<CockpitAlert>>
 {
+    /// <summary>How far ahead the cockpit warns of children's allowances ending at 18.</summary>
+    public const int ChildAllowanceHorizonMonths = 3;
+
     public async ValueTask<IReadOnlyList<CockpitAlert>> Handle(GetCockpitAlerts request, CancellationToken ct)
     {
         await using var session = await data.OpenAsync(ct);
@@ -72,6 +75,14 @@ public sealed class GetCockpitAlertsHandler(IDataSessionFactory data, IClock clo
         var failed = await session.ToListAsync(session.Query<BankPayment>().Where(p => p.State == BankPaymentState.Failed)
             .Join(session.Query<BankBatch>().Where(b => b.JurisdictionId == j), p => p.BatchId, b => b.Id, (p, _) => p.Amount), ct);
         if (failed.Count > 0) alerts.Add(new CockpitAlert(CockpitAlertKind.BankPaymentsFailed, failed.Count, failed.Sum(), null));
+        // Children's allowances that end within the next three payment months because the child turns 18.
+        var next = lastClosed?.Next ?? clock.CurrentMonth;
+        var horizon = next.AddMonths(ChildAllowanceHorizonMonths);
+        var limited = ProgrammeCatalogue.All.Where(v => Entitlement.HasAgeLimit(v.Programme)).Select(v => v.Code).ToList();
+        var adultIfBornBy = Domain.Roster.Person.AdultIfBornOnOrBefore(horizon);
+        var ending = await session.CountAsync(session.Query<Domain.Roster.Enrollment>().Where(e => e.ToMonth == null && limited.Contains(e.VariantCode)
+            && e.Household!.JurisdictionId == j && e.Person!.BirthDate <= adultIfBornBy), ct);
+        if (ending > 0) alerts.Add(new CockpitAlert(CockpitAlertKind.ChildAllowancesEnding, ending, null, horizon));
         return alerts;
     }
 }

@@ -24,8 +24,9 @@ public sealed record MemberDetail(int Id, string Name, string IdNumberMasked, Se
     YearMonth JoinedMonth, YearMonth? LeftMonth);
 
 /// <summary>An enrolment of the household or one member.</summary>
+/// <param name="EndsAt18">For an open children's allowance, the first month it is no longer paid (the child is 18 on its first day).</param>
 public sealed record EnrollmentDetail(int Id, int? PersonId, string? PersonName, string VariantCode, string VariantName,
-    YearMonth FromMonth, YearMonth? ToMonth, StopReason? StopReason, string? StopNote);
+    YearMonth FromMonth, YearMonth? ToMonth, StopReason? StopReason, string? StopNote, bool NeverTookEffect = false, YearMonth? EndsAt18 = null);
 
 /// <summary>One change in the household's timeline.</summary>
 public sealed record TimelineEntry(HouseholdEventKind Kind, YearMonth Month, string Description, DateTime RecordedAtUtc, string RecordedBy);
@@ -51,7 +52,13 @@ public sealed class GetHouseholdHandler(IDataSessionFactory data, IClock clock) 
             members.Select(p => new MemberDetail(p.Id, p.Name, Masking.Mask(p.IdNumber), p.Sex, p.BirthDate, p.AgeAt(now), p.Relationship,
                 p.DisabilityCategory, p.DisabilityGrade, p.WorkCapacity, p.Status, p.JoinedMonth, p.LeftMonth)).ToList(),
             enrollments.Select(e => new EnrollmentDetail(e.Id, e.PersonId, members.FirstOrDefault(p => p.Id == e.PersonId)?.Name, e.VariantCode,
-                ProgrammeCatalogue.Find(e.VariantCode)?.Name ?? e.VariantCode, e.FromMonth, e.ToMonth, e.StopReason, e.StopNote)).ToList(),
+                ProgrammeCatalogue.Find(e.VariantCode)?.Name ?? e.VariantCode, e.FromMonth, e.ToMonth, e.StopReason, e.StopNote, e.NeverTookEffect,
+                EndsAt18(e, members))).ToList(),
             events.Select(e => new TimelineEntry(e.Kind, e.Month, e.Description, e.RecordedAtUtc, e.RecordedBy)).ToList());
     }
+
+    private static YearMonth? EndsAt18(Enrollment e, IReadOnlyList<Person> members) =>
+        e.IsOpen && e.PersonId is not null && Domain.Payments.Entitlement.HasAgeLimit(ProgrammeCatalogue.Find(e.VariantCode)!.Programme)
+            ? Person.FirstMonthAsAdult(members.First(p => p.Id == e.PersonId).BirthDate)
+            : null;
 }

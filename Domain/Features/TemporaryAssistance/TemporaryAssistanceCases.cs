@@ -86,6 +86,10 @@ public sealed class RevokeTemporaryAssistanceHandler(IDataSessionFactory data, I
         var assistance = await session.FirstOrDefaultAsync(session.Edit<Domain.Payments.TemporaryAssistance>().Where(t => t.Id == request.Id), ct);
         if (assistance is null) return Result.Failure(nameof(request.Id), Messages.Get("UnknownTemporaryCase"));
         assistance.Revoke(request.Reason, clock.Now.UtcDateTime, actor.UserName);
+        // Paid in a closed month: the next payment run recovers it.
+        var lastClosed = await session.LastClosedMonthAsync(assistance.JurisdictionId, ct);
+        if (RetroactiveChange.ForHousehold(assistance.JurisdictionId, assistance.HouseholdId, assistance.Month, lastClosed, clock.Now.UtcDateTime) is { } retroactive)
+            session.Add(retroactive);
         session.AuditReason = $"撤销临时救助 {assistance.ApprovalNumber}：{request.Reason.Trim()}";
         await session.SaveChangesAsync(ct);
         return Result.Success();

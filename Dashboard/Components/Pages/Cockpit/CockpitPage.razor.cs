@@ -168,6 +168,7 @@ public partial class CockpitPage : IDisposable
     {
         CockpitAlertKind.RecoveriesOutstanding => "payments/recoveries",
         CockpitAlertKind.BankPaymentsFailed => "payments/bank",
+        CockpitAlertKind.ChildAllowancesEnding => "roster?programme=Orphan",
         _ => "payments",
     };
 
