@@ -42,6 +42,20 @@ public static partial class ProgrammeCatalogue
 
     public static ProgrammeVariant? Find(string code) => All.FirstOrDefault(v => v.Code == code);
 
+    /// <summary>The programme's name as the bureau writes it.</summary>
+    public static string NameOf(Programme programme) => programme switch
+    {
+        Programme.UrbanDibao => "城市低保",
+        Programme.RuralDibao => "农村低保",
+        Programme.ExtremePoverty => "特困供养",
+        Programme.DisabilityLiving => "困难残疾人生活补贴",
+        Programme.DisabilityNursing => "重度残疾人护理补贴",
+        Programme.Orphan => "孤儿",
+        Programme.UnattendedChild => "事实无人抚养儿童",
+        Programme.Temporary => "临时救助",
+        _ => throw new ArgumentOutOfRangeException(nameof(programme)),
+    };
+
     public static ProgrammeGroup GroupOf(Programme programme) => programme switch
     {
         Programme.UrbanDibao => ProgrammeGroup.UrbanDibao,

@@ -46,6 +46,7 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(ResetUserPassword)] = () => new ResetUserPassword { UserId = "no-such-user", NewPassword = "a-long-enough-password" },
         [typeof(SearchAudit)] = () => new SearchAudit(),
         [typeof(VerifyAuditChain)] = () => new VerifyAuditChain(),
+        [typeof(VerifyLedger)] = () => new VerifyLedger("431081"),
         [typeof(RegisterHousehold)] = () => new RegisterHousehold(),
         [typeof(StopHousehold)] = () => new StopHousehold { HouseholdId = -1, Month = new YearMonth(2024, 1) },
         [typeof(ChangeTier)] = () => new ChangeTier(),
