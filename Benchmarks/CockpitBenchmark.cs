@@ -1,3 +1,4 @@
+using Mediator;
 using System.Diagnostics;
 using CivilAffairs.Dashboard.Components.Pages.Cockpit;
 using CivilAffairs.Domain.Common;
@@ -38,11 +39,9 @@ public static class CockpitBenchmark
             await CloseTwelveMonthsAsync(host);
 
         await using var bench = await BenchmarkHost.OpenAsync(file);
-        await using var scope = bench.Scope();
-        var figures = ActivatorUtilities.CreateInstance<GetCockpitFiguresHandler>(scope.ServiceProvider);
-        var standards = ActivatorUtilities.CreateInstance<GetCockpitStandardsHandler>(scope.ServiceProvider);
-        var alerts = ActivatorUtilities.CreateInstance<GetCockpitAlertsHandler>(scope.ServiceProvider);
-        var latest = (await figures.Handle(new GetCockpitFigures("431081"), default)).Month!.Value;
+        await using var scope = await bench.ScopeAsync();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var latest = (await sender.Send(new GetCockpitFigures("431081"), default)).Month!.Value;
         long lines;
         await using (var connection = new SqliteConnection($"Data Source={file}"))
         {
@@ -55,12 +54,12 @@ public static class CockpitBenchmark
 
         var (median, p95) = await Timing.MeasureAsync(async () =>
         {
-            await figures.Handle(new GetCockpitFigures("431081", latest), default);
-            await standards.Handle(new GetCockpitStandards("431081", latest), default);
-            await alerts.Handle(new GetCockpitAlerts("431081"), default);
+            await sender.Send(new GetCockpitFigures("431081", latest), default);
+            await sender.Send(new GetCockpitStandards("431081", latest), default);
+            await sender.Send(new GetCockpitAlerts("431081"), default);
         });
         Console.WriteLine($"cockpit data for {latest} (figures, standards, alerts) from the summaries: median {median:N1} ms, p95 {p95:N1} ms");
-        var (townMedian, _) = await Timing.MeasureAsync(() => figures.Handle(new GetCockpitFigures("431081", latest, null, 2), default).AsTask());
+        var (townMedian, _) = await Timing.MeasureAsync(() => sender.Send(new GetCockpitFigures("431081", latest, null, 2), default).AsTask());
         Console.WriteLine($"  filtered to one township: median {townMedian:N1} ms");
 
         if (Environment.GetEnvironmentVariable("BENCH_ONLY") == "live")
@@ -78,14 +77,14 @@ public static class CockpitBenchmark
     /// <summary>Closes months after the last closed one until twelve are closed.</summary>
     private static async Task CloseTwelveMonthsAsync(BenchmarkHost host)
     {
-        await using var scope = host.Scope();
-        var months = await ActivatorUtilities.CreateInstance<ListPaymentMonthsHandler>(scope.ServiceProvider).Handle(new ListPaymentMonths("431081"), default);
+        await using var scope = await host.ScopeAsync();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var months = await sender.Send(new ListPaymentMonths("431081"), default);
         var closed = months.Months.Count(m => m.State == PaymentMonthState.Closed);
-        var close = ActivatorUtilities.CreateInstance<ClosePaymentMonthHandler>(scope.ServiceProvider);
         for (var month = months.NextMonth; closed < 12; month = month.Next, closed++)
         {
             var watch = Stopwatch.StartNew();
-            var result = await close.Handle(new ClosePaymentMonth { JurisdictionCode = "431081", Month = month, ComputeFirst = true }, default);
+            var result = await sender.Send(new ClosePaymentMonth { JurisdictionCode = "431081", Month = month, ComputeFirst = true }, default);
             if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
             Console.WriteLine($"  closed {month}: {watch.Elapsed.TotalSeconds:N1} s");
         }
@@ -177,12 +176,11 @@ public static class CockpitBenchmark
 
         var refreshed = snapshots.Refreshes;
         var watch = Stopwatch.StartNew();
-        await using (var scope = bench.Scope())
+        await using (var scope = await bench.ScopeAsync())
         {
-            var year = (await ActivatorUtilities.CreateInstance<GetCockpitFiguresHandler>(scope.ServiceProvider)
-                .Handle(new GetCockpitFigures("431081"), default)).Month!.Value.Year;
-            await ActivatorUtilities.CreateInstance<SetAnnualBudgetHandler>(scope.ServiceProvider)
-                .Handle(new SetAnnualBudget("431081", year, 1_000_000_000m + Random.Shared.Next(1, 1000) * 100m), default);
+            var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+            var year = (await sender.Send(new GetCockpitFigures("431081"), default)).Month!.Value.Year;
+            await sender.Send(new SetAnnualBudget("431081", year, 1_000_000_000m + Random.Shared.Next(1, 1000) * 100m), default);
         }
         var committed = watch.Elapsed.TotalMilliseconds;
         while (snapshots.Refreshes < refreshed + Circuits + 1)

@@ -1,3 +1,4 @@
+using Mediator;
 using System.Diagnostics;
 using CivilAffairs.Domain.Common;
 using CivilAffairs.Domain.Features.Payments;
@@ -29,9 +30,8 @@ public static class PaymentRunBenchmark
 
         await using var host = await BenchmarkHost.OpenAsync(file);
         var startup = Process.GetCurrentProcess().PeakWorkingSet64;
-        await using var scope = host.Scope();
-        var compute = ActivatorUtilities.CreateInstance<ComputePaymentMonthHandler>(scope.ServiceProvider);
-        var close = ActivatorUtilities.CreateInstance<ClosePaymentMonthHandler>(scope.ServiceProvider);
+        await using var scope = await host.ScopeAsync();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
 
         async Task<(double Seconds, PaymentRunResult Run)> Time(Func<Task<Result<PaymentRunOutcome>>> run)
         {
@@ -44,34 +44,34 @@ public static class PaymentRunBenchmark
         Console.WriteLine($"roster: {file} (copy of the roster benchmark's database, scale {scale})");
         var may = new YearMonth(2023, 5);
         var june = new YearMonth(2023, 6);
-        var (c1, r1) = await Time(async () => await compute.Handle(new ComputePaymentMonth { JurisdictionCode = "431081", Month = may }, default));
+        var (c1, r1) = await Time(async () => await sender.Send(new ComputePaymentMonth { JurisdictionCode = "431081", Month = may }, default));
         Console.WriteLine($"compute {may} (first month, every line new): {r1.Totals.Lines:N0} lines, {r1.Totals.Paid:N2} yuan: {c1:N1} s");
-        var (k1, _) = await Time(async () => await close.Handle(new ClosePaymentMonth { JurisdictionCode = "431081", Month = may }, default));
+        var (k1, _) = await Time(async () => await sender.Send(new ClosePaymentMonth { JurisdictionCode = "431081", Month = may }, default));
         Console.WriteLine($"close {may} (preview current, lock only): {k1:N1} s");
 
         var steps = Stopwatch.StartNew();
-        var (c2, r2) = await Time(async () => await compute.Handle(new ComputePaymentMonth
+        var (c2, r2) = await Time(async () => await sender.Send(new ComputePaymentMonth
         {
             JurisdictionCode = "431081", Month = june,
             Progress = new Steps(step => Console.WriteLine($"  {steps.Elapsed.TotalSeconds,6:N1} s  {step}")),
         }, default));
         Console.WriteLine($"compute {june} (against last month): {r2.Totals.Lines:N0} lines, {r2.Totals.Paid:N2} yuan: {c2:N1} s");
-        var (k2, _) = await Time(async () => await close.Handle(new ClosePaymentMonth { JurisdictionCode = "431081", Month = june }, default));
+        var (k2, _) = await Time(async () => await sender.Send(new ClosePaymentMonth { JurisdictionCode = "431081", Month = june }, default));
         Console.WriteLine($"close {june}: {k2:N1} s  →  compute and close one month: {c2 + k2:N1} s");
 
         var july = new YearMonth(2023, 7);
-        var (k3, r3) = await Time(async () => await close.Handle(new ClosePaymentMonth { JurisdictionCode = "431081", Month = july, ComputeFirst = true }, default));
+        var (k3, r3) = await Time(async () => await sender.Send(new ClosePaymentMonth { JurisdictionCode = "431081", Month = july, ComputeFirst = true }, default));
         Console.WriteLine($"close {july} never previewed (close-month verb: computes, then closes in one transaction): {r3.Totals.Lines:N0} lines: {k3:N1} s");
         // On to a year of history, so the last close is measured against a ledger of twelve months.
         var month = july.Next;
         for (var closed = 3; closed < 12; closed++, month = month.Next)
         {
-            var (k, r) = await Time(async () => await close.Handle(new ClosePaymentMonth { JurisdictionCode = "431081", Month = month, ComputeFirst = true }, default));
+            var (k, r) = await Time(async () => await sender.Send(new ClosePaymentMonth { JurisdictionCode = "431081", Month = month, ComputeFirst = true }, default));
             Console.WriteLine($"close {month} never previewed, {closed} months of ledger before it: {r.Totals.Lines:N0} lines: {k:N1} s");
         }
         var last = month;
-        var (c12, r12) = await Time(async () => await compute.Handle(new ComputePaymentMonth { JurisdictionCode = "431081", Month = last }, default));
-        var (k12, _) = await Time(async () => await close.Handle(new ClosePaymentMonth { JurisdictionCode = "431081", Month = last }, default));
+        var (c12, r12) = await Time(async () => await sender.Send(new ComputePaymentMonth { JurisdictionCode = "431081", Month = last }, default));
+        var (k12, _) = await Time(async () => await sender.Send(new ClosePaymentMonth { JurisdictionCode = "431081", Month = last }, default));
         Console.WriteLine($"compute {last} with twelve months of ledger before it: {r12.Totals.Lines:N0} lines: {c12:N1} s; close: {k12:N1} s  →  {c12 + k12:N1} s");
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         Console.WriteLine($"peak working set {peak / 1024 / 1024:N0} MB (after start-up {startup / 1024 / 1024:N0} MB)");

@@ -1,3 +1,4 @@
+using Mediator;
 using System.Diagnostics;
 using CivilAffairs.Domain.Features.Payments;
 using CivilAffairs.Domain.Features.Reports;
@@ -18,27 +19,24 @@ public static class ReportsBenchmark
         if (!File.Exists(file)) await PaymentRunBenchmark.RunAsync(scale);
         await using var host = await BenchmarkHost.OpenAsync(file);
         var startup = Process.GetCurrentProcess().PeakWorkingSet64;
-        await using var scope = host.Scope();
-        var month = (await ActivatorUtilities.CreateInstance<ListPaymentMonthsHandler>(scope.ServiceProvider)
-            .Handle(new ListPaymentMonths("431081"), default)).LastClosed!.Value;
-        var export = ActivatorUtilities.CreateInstance<ExportMonthlyReportHandler>(scope.ServiceProvider);
+        await using var scope = await host.ScopeAsync();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var month = (await sender.Send(new ListPaymentMonths("431081"), default)).LastClosed!.Value;
         var length = 0L;
         var (median, p95) = await Timing.MeasureAsync(async () =>
         {
             using var output = new MemoryStream();
-            var result = await export.Handle(new ExportMonthlyReport("431081", month, null, output), default);
+            var result = await sender.Send(new ExportMonthlyReport("431081", month, null, output), default);
             if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
             length = output.Length;
         }, warmup: 2, runs: 15);
         Console.WriteLine($"monthly report {month} (summaries → checks → ClosedXML workbook, {length / 1024:N0} KB): median {median:N0} ms, p95 {p95:N0} ms");
-
-        var lists = ActivatorUtilities.CreateInstance<ListExportHandlers>(scope.ServiceProvider);
         var path = Path.Combine(Path.GetTempPath(), "civil-affairs-bench-roster-export.xlsx");
         var watch = Stopwatch.StartNew();
         int rows;
         await using (var output = File.Create(path))
         {
-            var result = await lists.Handle(new ExportRoster(new RosterFilter("431081"), false, output), default);
+            var result = await sender.Send(new ExportRoster(new RosterFilter("431081"), false, output), default);
             rows = result.Value!.Rows;
         }
         var seconds = watch.Elapsed.TotalSeconds;

@@ -1,3 +1,4 @@
+using Mediator;
 using System.Diagnostics;
 using CivilAffairs.Domain.Features.Roster;
 using CivilAffairs.Infrastructure.Persistence.Seeding;
@@ -24,12 +25,12 @@ public static class RosterImportBenchmark
         await using var host = await BenchmarkHost.OpenAsync(file);
         GC.Collect();
         var baseline = Process.GetCurrentProcess().WorkingSet64;
-        await using var scope = host.Scope();
-        var handler = ActivatorUtilities.CreateInstance<ImportRosterHandler>(scope.ServiceProvider);
+        await using var scope = await host.ScopeAsync();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         var watch = Stopwatch.StartNew();
         await using var input = File.OpenRead(workbook);
         var stages = Stopwatch.StartNew();
-        var report = await handler.Handle(new ImportRoster("431081", input, Path.GetFileName(workbook), Progress: new SyncProgress(p => Console.WriteLine($"  {stages.Elapsed.TotalSeconds,6:N1} s  {p.Stage} {p.Done:N0}/{p.Total:N0}"))), default);
+        var report = await sender.Send(new ImportRoster("431081", input, Path.GetFileName(workbook), Progress: new SyncProgress(p => Console.WriteLine($"  {stages.Elapsed.TotalSeconds,6:N1} s  {p.Stage} {p.Done:N0}/{p.Total:N0}"))), default);
         watch.Stop();
         var process = Process.GetCurrentProcess();
         process.Refresh();

@@ -1,3 +1,4 @@
+using Mediator;
 using System.Diagnostics;
 using CivilAffairs.Domain.Features.Roster;
 using CivilAffairs.Domain.Programmes;
@@ -31,11 +32,11 @@ public static class RosterSearchBenchmark
             await analyze.ExecuteNonQueryAsync();
         }
 
-        await using var scope = host.Scope();
-        var handler = ActivatorUtilities.CreateInstance<SearchRosterHandler>(scope.ServiceProvider);
-        var areas = await ActivatorUtilities.CreateInstance<ListAreasHandler>(scope.ServiceProvider).Handle(new ListAreas("431081"), default);
+        await using var scope = await host.ScopeAsync();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var areas = await sender.Send(new ListAreas("431081"), default);
         var township = areas.First(t => t.Name == "三都镇").Id;
-        var someone = (await handler.Handle(new SearchRoster(new RosterFilter("431081"), PageSize: 1, Page: 12_345), default)).Rows[0];
+        var someone = (await sender.Send(new SearchRoster(new RosterFilter("431081"), PageSize: 1, Page: 12_345), default)).Rows[0];
         string fullId;
         await using (var connection = new SqliteConnection($"Data Source={file}"))
         {
@@ -63,8 +64,8 @@ public static class RosterSearchBenchmark
         foreach (var (name, filter, sort, page) in filters.Where(f => Environment.GetEnvironmentVariable("BENCH_ONLY") is not { } only || f.Name == only))
         {
             var matches = 0;
-            var (median, p95) = await Timing.MeasureAsync(async () => await handler.Handle(new SearchRoster(filter, sort, Page: page), default));
-            var (countMedian, _) = await Timing.MeasureAsync(async () => matches = await handler.Handle(new CountRoster(filter), default), warmup: 1, runs: 5);
+            var (median, p95) = await Timing.MeasureAsync(async () => await sender.Send(new SearchRoster(filter, sort, Page: page), default));
+            var (countMedian, _) = await Timing.MeasureAsync(async () => matches = await sender.Send(new CountRoster(filter), default), warmup: 1, runs: 5);
             Console.WriteLine($"| {name} | {matches:N0} | {median:N1} | {p95:N1} | {countMedian:N0} |");
         }
         return 0;

@@ -1,129 +1,205 @@
+using System.CommandLine;
+using CivilAffairs.Domain.Auditing;
 using CivilAffairs.Domain.Common;
 using CivilAffairs.Domain.Features.Audit;
 using CivilAffairs.Domain.Features.Payments;
-using CivilAffairs.Domain.Payments;
 using CivilAffairs.Domain.Features.Reports;
-using CivilAffairs.Domain.Reports;
 using CivilAffairs.Domain.Features.Roster;
+using CivilAffairs.Domain.Payments;
+using CivilAffairs.Domain.Reports;
 using CivilAffairs.Domain.Security;
-using Microsoft.Extensions.Options;
+using CivilAffairs.Infrastructure.Identity;
 using CivilAffairs.Infrastructure.Persistence;
-using CivilAffairs.Infrastructure.Persistence.Seeding;
+using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace CivilAffairs.Dashboard;
 
 /// <summary>
-/// The command-line verbs (`dotnet run --project Dashboard -- verify-audit`): same configuration and database as
-/// the web app, no web server. Exit code 0 on success, non-zero with a message otherwise.
+/// The command-line verbs (`dotnet run --project Dashboard -- close-month --month 2023-06 --user caseworker`): the same
+/// configuration and database as the web app, no web server. Every verb sends its request through the mediator as a
+/// named account (<c>--user</c>, else <c>CommandLine:User</c>), so validation, permissions and the audit trail
+/// ("命令行:account") apply exactly as on the pages. Exit codes: see <see cref="ExitCode"/>.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["verify-audit", "seed-demo", "roster-template", "import-roster", "close-month", "verify-summaries", "export-monthly"];
+    /// <summary>What a verb's exit status means, as the README documents it.</summary>
+    public enum ExitCode
+    {
+        Success = 0,
+        /// <summary>The verb ran and found a problem or refused the input: a check failed, a rule or validator said no.</summary>
+        Refused = 1,
+        /// <summary>The command line itself was wrong: an unknown verb or option, a missing or malformed value, a missing file.</summary>
+        Usage = 2,
+        /// <summary>No operator account was named, or it is unknown, disabled or lacks the verb's permission.</summary>
+        Operator = 3,
+        /// <summary>Anything else (the database unreachable, a disk full): the message says what.</summary>
+        Failure = 4,
+    }
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    private static readonly string[] Verbs =
+        ["verify-audit", "verify-ledger", "verify-summaries", "seed-demo", "roster-template", "import-roster", "close-month", "export-monthly"];
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && (Verbs.Contains(args[0]) || args[0] is "--help" or "-h" or "-?" or "--version");
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        var root = Build(app);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) Console.Error.WriteLine(error.Message);
+            Console.Error.WriteLine("用 --help 查看用法。");
+            return (int)ExitCode.Usage;
+        }
         try
         {
-            return args[0] switch
-            {
-                "verify-audit" => await VerifyAuditAsync(app.Services),
-                "seed-demo" => await SeedDemoAsync(app.Services),
-                "roster-template" => await RosterTemplateAsync(app.Services, args),
-                "import-roster" => await ImportRosterAsync(app.Services, args),
-                "close-month" => await CloseMonthAsync(app.Services, args),
-                "verify-summaries" => await VerifySummariesAsync(app.Services),
-                "export-monthly" => await ExportMonthlyAsync(app.Services, args),
-                _ => Fail($"未知命令：{args[0]}"),
-            };
+            return await parse.InvokeAsync();
+        }
+        catch (PermissionDeniedException e)
+        {
+            return Fail(ExitCode.Operator, e.Message);
+        }
+        catch (BusinessRuleViolationException e)
+        {
+            return Fail(ExitCode.Refused, e.Message);
+        }
+        catch (ConcurrencyConflictException e)
+        {
+            return Fail(ExitCode.Refused, e.Message);
         }
         catch (Exception e)
         {
-            return Fail($"命令执行失败：{e.Message}");
+            return Fail(ExitCode.Failure, $"命令执行失败：{e.Message}");
         }
     }
 
-    private static async Task<int> VerifyAuditAsync(IServiceProvider services)
+    private static RootCommand Build(WebApplication app)
     {
-        await using var scope = services.CreateAsyncScope();
-        var result = await VerifyAuditChainHandler.VerifyAsync(scope.ServiceProvider.GetRequiredService<IDataSessionFactory>(), default);
-        if (result.IsIntact)
+        var user = new Option<string?>("--user") { Description = "以哪个账户执行（须已启用并具备该命令所需权限）；缺省取配置 CommandLine:User", Recursive = true };
+        var month = new Option<string>("--month") { Description = "月份，如 2023-06", Required = true };
+        var output = new Option<string>("--out") { Description = "写入的文件", Required = true };
+        var file = new Option<string>("--file") { Description = "花名册工作簿（.xlsx）", Required = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "只检查，不写入" };
+        var validOnly = new Option<bool>("--valid-only") { Description = "跳过有错误的户，导入其余各户（默认有错则一户不写）" };
+
+        var root = new RootCommand("民政救助资金管理系统 命令行。退出码：0 成功；1 检查未通过或被业务规则拒绝；2 用法错误；3 账户不存在、已停用或无权限；4 其他故障。");
+        root.Options.Add(user);
+
+        Command Verb(string name, string description, Func<ParseResult, ISender, BureauOptions, CancellationToken, Task<int>> run, params Option[] options)
         {
-            Console.WriteLine($"审计链完整：共校验 {result.RecordsChecked} 条记录；末条 #{result.LastSequence}，哈希 {result.LastHash}。");
-            Console.WriteLine("请将末条编号和哈希另行记录（如纸质台账），以便日后发现末尾记录被删除。");
+            var command = new Command(name, description);
+            foreach (var option in options) command.Options.Add(option);
+            command.SetAction((parse, ct) => AsOperatorAsync(app, parse.GetValue(user), (sender, bureau) => run(parse, sender, bureau, ct)));
+            root.Subcommands.Add(command);
+            return command;
+        }
+
+        Verb("verify-audit", "校验审计链是否完整（需查看审计权限）", async (_, sender, _, ct) => VerifiedAudit(await sender.Send(new VerifyAuditChain(), ct)));
+        Verb("verify-ledger", "用 C# 规则重算每个已关账月份并与发放台账逐项核对（需查看审计权限）", async (_, sender, bureau, ct) =>
+            VerifiedLedger(await sender.Send(new VerifyLedger(bureau.JurisdictionCode), ct)));
+        Verb("verify-summaries", "核对月度汇总与发放台账（需查看发放权限）", async (_, sender, bureau, ct) =>
+            VerifiedSummaries(await sender.Send(new VerifySummaries(bureau.JurisdictionCode), ct)));
+        Verb("seed-demo", "向空库写入演示花名册及其已关账月份（需用户管理权限）", async (_, sender, bureau, ct) =>
+            Seeded(await sender.Send(new SeedDemoRoster(bureau.JurisdictionCode, new Progress<int>(n => Console.WriteLine($"已写入 {n:N0} 户…"))), ct)));
+        Verb("roster-template", "写出花名册导入模板（需编辑花名册权限）", (parse, sender, _, ct) => TemplateAsync(sender, parse.GetValue(output)!, ct), output);
+        Verb("import-roster", "导入花名册工作簿（需编辑花名册权限）", (parse, sender, bureau, ct) =>
+            ImportAsync(sender, bureau, parse.GetValue(file)!, parse.GetValue(dryRun), parse.GetValue(validOnly), ct), file, dryRun, validOnly);
+        Verb("close-month", "计算并关账一个发放月份（需发放权限）", (parse, sender, bureau, ct) =>
+            CloseMonthAsync(sender, bureau, parse.GetValue(month)!, ct), month);
+        Verb("export-monthly", "导出统计月报 Excel（需导出报表权限）", (parse, sender, bureau, ct) =>
+            ExportMonthlyAsync(sender, bureau, parse.GetValue(month)!, parse.GetValue(output)!, ct), month, output);
+        return root;
+    }
+
+    /// <summary>Runs a verb in a scope acting as the named account, after the database is brought up to date.</summary>
+    private static async Task<int> AsOperatorAsync(WebApplication app, string? userOption, Func<ISender, BureauOptions, Task<int>> run)
+    {
+        var userName = string.IsNullOrWhiteSpace(userOption) ? app.Configuration["CommandLine:User"] : userOption;
+        if (string.IsNullOrWhiteSpace(userName))
+            return Fail(ExitCode.Operator, "请用 --user 指明以哪个账户执行（或在配置中设置 CommandLine:User）：命令行与网页一样检查权限并记入审计。");
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        await app.Services.GetRequiredService<AccountBootstrapper>().RunAsync();
+        await using var scope = await Operator.ScopeAsync(app.Services, userName);
+        if (scope is null) return Fail(ExitCode.Operator, $"账户不存在：{userName}");
+        return await run(scope.Value.ServiceProvider.GetRequiredService<ISender>(), app.Services.GetRequiredService<IOptions<BureauOptions>>().Value);
+    }
+
+    private static int VerifiedAudit(AuditVerification result)
+    {
+        if (!result.IsIntact)
+            return Fail(ExitCode.Refused, $"审计链在第 {result.BrokenAtSequence} 条处断开：{result.Problem}（此前 {result.RecordsChecked} 条完好）。");
+        Console.WriteLine($"审计链完整：共校验 {result.RecordsChecked} 条记录；末条 #{result.LastSequence}，哈希 {result.LastHash}。");
+        Console.WriteLine("请将末条编号和哈希另行记录（如纸质台账），以便日后发现末尾记录被删除。");
+        return 0;
+    }
+
+    private static int VerifiedLedger(LedgerVerification result)
+    {
+        var pending = result.PendingHouseholds > 0 ? $"另有 {result.PendingHouseholds:N0} 户有追溯变更待下次发放结算，未纳入比对。" : "";
+        if (result.Agrees)
+        {
+            Console.WriteLine($"发放台账与规则一致：核对 {result.MonthsChecked} 个已关账月份、{result.LinesChecked:N0} 条正常发放记录。{pending}");
             return 0;
         }
-        return Fail($"审计链在第 {result.BrokenAtSequence} 条处断开：{result.Problem}（此前 {result.RecordsChecked} 条完好）。");
+        foreach (var difference in result.Differences.Take(200)) Console.Error.WriteLine(difference.Description);
+        return Fail(ExitCode.Refused, $"发放台账与规则不一致：{result.Differences.Count:N0} 处（核对 {result.MonthsChecked} 个月）。{pending}");
     }
 
-    private static async Task<int> SeedDemoAsync(IServiceProvider services)
+    private static int VerifiedSummaries(IReadOnlyList<string> problems)
     {
-        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        var written = await services.GetRequiredService<DemoRosterSeeder>().SeedAsync(
-            progress: new Progress<int>(n => Console.WriteLine($"已写入 {n:N0} 户…")));
-        Console.WriteLine(written is null
+        if (problems.Count == 0)
+        {
+            Console.WriteLine("月度汇总与发放台账一致。");
+            return 0;
+        }
+        foreach (var problem in problems) Console.Error.WriteLine(problem);
+        return Fail(ExitCode.Refused, $"汇总与台账不一致：{problems.Count} 处。");
+    }
+
+    private static int Seeded(Result<RosterBulkResult?> result)
+    {
+        if (Refusal(result) is { } refused) return refused;
+        Console.WriteLine(result.Value is not { } written
             ? "花名册已有数据，未写入演示数据。"
             : $"演示花名册已写入：{written.Households:N0} 户，{written.Persons:N0} 人，{written.Enrollments:N0} 条救助记录。");
         return 0;
     }
 
-    private static async Task<int> RosterTemplateAsync(IServiceProvider services, string[] args)
+    private static async Task<int> TemplateAsync(ISender sender, string path, CancellationToken ct)
     {
-        if (Option(args, "--out") is not { } path) return Fail("用法：roster-template --out template.xlsx");
-        await using (var file = File.Create(path))
-            await services.GetRequiredService<IRosterWorkbook>().WriteTemplateAsync(file);
+        await WriteCompletelyAsync(path, async stream =>
+        {
+            await sender.Send(new WriteRosterTemplate(stream), ct);
+            return true;
+        });
         Console.WriteLine($"模板已写入 {Path.GetFullPath(path)}（表头和一户示例）。");
         return 0;
     }
 
-    private static async Task<int> ImportRosterAsync(IServiceProvider services, string[] args)
+    private static async Task<int> ImportAsync(ISender sender, BureauOptions bureau, string path, bool dryRun, bool validOnly, CancellationToken ct)
     {
-        if (Option(args, "--file") is not { } path) return Fail("用法：import-roster --file roster.xlsx [--dry-run] [--valid-only]");
-        if (!File.Exists(path)) return Fail($"文件不存在：{path}");
-        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-
-        await using var scope = OperatorScope(services);
-        var handler = ActivatorUtilities.CreateInstance<ImportRosterHandler>(scope.ServiceProvider);
+        if (!File.Exists(path)) return Fail(ExitCode.Usage, $"文件不存在：{path}");
         await using var file = File.OpenRead(path);
-        var bureau = services.GetRequiredService<IOptions<BureauOptions>>().Value;
-        var report = await handler.Handle(new ImportRoster(bureau.JurisdictionCode, file, Path.GetFileName(path),
-            args.Contains("--valid-only") ? ImportMode.ValidOnly : ImportMode.AllOrNothing, args.Contains("--dry-run"),
-            new Progress<ImportProgress>(p => Console.WriteLine($"{p.Stage} {p.Done:N0}" + (p.Total > 0 ? $"/{p.Total:N0}" : "")))), default);
-
+        var report = await sender.Send(new ImportRoster(bureau.JurisdictionCode, file, Path.GetFileName(path),
+            validOnly ? ImportMode.ValidOnly : ImportMode.AllOrNothing, dryRun,
+            new Progress<ImportProgress>(p => Console.WriteLine($"{p.Stage} {p.Done:N0}" + (p.Total > 0 ? $"/{p.Total:N0}" : "")))), ct);
         foreach (var error in report.Errors) Console.Error.WriteLine($"第 {error.RowNumber} 行【{error.Column}】{error.Message}");
         Console.WriteLine($"共 {report.Rows:N0} 行、{report.Households:N0} 户；错误 {report.Errors.Count:N0} 处；" +
                           $"写入 {report.HouseholdsWritten:N0} 户 {report.PersonsWritten:N0} 人；已导入过而跳过 {report.HouseholdsSkipped:N0} 户。" +
                           (report.Written ? "" : "（未写入任何数据）"));
-        return report.HasErrors ? 1 : 0;
+        return report.HasErrors ? (int)ExitCode.Refused : 0;
     }
 
-    private static async Task<int> CloseMonthAsync(IServiceProvider services, string[] args)
+    private static async Task<int> CloseMonthAsync(ISender sender, BureauOptions bureau, string text, CancellationToken ct)
     {
-        if (Option(args, "--month") is not { } text || !YearMonth.TryParse(text, out var month))
-            return Fail("用法：close-month --month 2023-06");
-        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        await using var scope = OperatorScope(services);
-        var bureau = services.GetRequiredService<IOptions<BureauOptions>>().Value;
-        var handler = ActivatorUtilities.CreateInstance<ClosePaymentMonthHandler>(scope.ServiceProvider);
-        Result<PaymentRunOutcome> result;
-        try
+        if (!YearMonth.TryParse(text, out var month)) return Fail(ExitCode.Usage, $"月份格式不对：{text}（应如 2023-06）");
+        var result = await sender.Send(new ClosePaymentMonth
         {
-            result = await handler.Handle(new ClosePaymentMonth
-            {
-                JurisdictionCode = bureau.JurisdictionCode, Month = month, ComputeFirst = true,
-                Progress = new SynchronousProgress<PaymentRunProgress>(p => Console.WriteLine($"{p.Percent,3}% {StepName(p.Step)}")),
-            }, default);
-        }
-        catch (BusinessRuleViolationException e)
-        {
-            return Fail(e.Message);
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            return Fail(e.Message);
-        }
-        if (!result.Succeeded) return Fail(string.Join(Environment.NewLine, result.Errors.Select(e => e.Message)));
+            JurisdictionCode = bureau.JurisdictionCode, Month = month, ComputeFirst = true,
+            Progress = new SynchronousProgress<PaymentRunProgress>(p => Console.WriteLine($"{p.Percent,3}% {StepName(p.Step)}")),
+        }, ct);
+        if (Refusal(result) is { } refused) return refused;
         var (run, already, by) = result.Value!;
         if (already)
         {
@@ -135,43 +211,46 @@ public static class CommandLine
         return 0;
     }
 
-    private static async Task<int> VerifySummariesAsync(IServiceProvider services)
+    private static async Task<int> ExportMonthlyAsync(ISender sender, BureauOptions bureau, string text, string path, CancellationToken ct)
     {
-        await using var scope = OperatorScope(services);
-        var bureau = services.GetRequiredService<IOptions<BureauOptions>>().Value;
-        var problems = await ActivatorUtilities.CreateInstance<VerifySummariesHandler>(scope.ServiceProvider)
-            .Handle(new VerifySummaries(bureau.JurisdictionCode), default);
-        if (problems.Count == 0)
+        if (!YearMonth.TryParse(text, out var month)) return Fail(ExitCode.Usage, $"月份格式不对：{text}（应如 2023-06）");
+        Result<CheckedReport>? result = null;
+        await WriteCompletelyAsync(path, async stream =>
         {
-            Console.WriteLine("月度汇总与发放台账一致。");
-            return 0;
-        }
-        foreach (var problem in problems) Console.Error.WriteLine(problem);
-        return Fail($"汇总与台账不一致：{problems.Count} 处。");
-    }
-
-    private static async Task<int> ExportMonthlyAsync(IServiceProvider services, string[] args)
-    {
-        if (Option(args, "--month") is not { } text || !YearMonth.TryParse(text, out var month) || Option(args, "--out") is not { } path)
-            return Fail("用法：export-monthly --month 2023-06 --out report.xlsx");
-        await using var scope = OperatorScope(services);
-        var bureau = services.GetRequiredService<IOptions<BureauOptions>>().Value;
-        var handler = ActivatorUtilities.CreateInstance<ExportMonthlyReportHandler>(scope.ServiceProvider);
-        // Written beside the target and moved into place only when complete: a failed check leaves no file behind.
-        var partial = path + ".partial";
-        Result<CheckedReport> result;
-        await using (var file = File.Create(partial))
-            result = await handler.Handle(new ExportMonthlyReport(bureau.JurisdictionCode, month, null, file), default);
-        if (!result.Succeeded)
-        {
-            File.Delete(partial);
-            return Fail(string.Join(Environment.NewLine, result.Errors.Select(e => e.Message)));
-        }
-        File.Move(partial, path, overwrite: true);
-        var summary = result.Value!.Report.Sheet(MonthlyReportLayout.Summary);
+            result = await sender.Send(new ExportMonthlyReport(bureau.JurisdictionCode, month, null, stream), ct);
+            return result.Succeeded;
+        });
+        if (Refusal(result!) is { } refused) return refused;
+        var summary = result!.Value!.Report.Sheet(MonthlyReportLayout.Summary);
         Console.WriteLine($"统计月报 {month} 已写入 {Path.GetFullPath(path)}：{result.Value.Report.Sheets.Count} 张表，" +
                           $"本月资金 {summary.Value(summary.Total, MonthlyReportLayout.FundsMonth):N2} 元，自检全部通过。");
         return 0;
+    }
+
+    /// <summary>Writes beside the target and moves into place only when complete: a refusal or failure leaves no file behind.</summary>
+    private static async Task WriteCompletelyAsync(string path, Func<Stream, Task<bool>> write)
+    {
+        var partial = path + ".partial";
+        bool complete;
+        try
+        {
+            await using (var stream = File.Create(partial)) complete = await write(stream);
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
+        if (complete) File.Move(partial, path, overwrite: true);
+        else File.Delete(partial);
+    }
+
+    /// <summary>The exit status of a refused result (3 when it was the permission door), or null when it succeeded.</summary>
+    private static int? Refusal(Result result)
+    {
+        if (result.Succeeded) return null;
+        var code = result.Errors.Any(e => e.Rule == "PermissionDenied") ? ExitCode.Operator : ExitCode.Refused;
+        return Fail(code, string.Join(Environment.NewLine, result.Errors.Select(e => e.Message)));
     }
 
     private static string StepName(PaymentRunStep step) => step switch
@@ -185,32 +264,15 @@ public static class CommandLine
         _ => "完成",
     };
 
-    /// <summary>
-    /// The command line is run by an operator on the server, outside the web accounts: it acts with every role and is
-    /// audited under the operating-system user's name.
-    /// </summary>
-    private static AsyncServiceScope OperatorScope(IServiceProvider services)
-    {
-        var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<Actor>().Become(new UserStanding("command-line", $"命令行:{Environment.UserName}", true, Roles.All));
-        return scope;
-    }
-
     /// <summary>Reports on the caller's thread, so console lines come out in order.</summary>
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);
     }
 
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static int Fail(string message)
+    private static int Fail(ExitCode code, string message)
     {
         Console.Error.WriteLine(message);
-        return 1;
+        return (int)code;
     }
 }

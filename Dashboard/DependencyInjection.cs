@@ -39,6 +39,7 @@ public static class DependencyInjection
             // Outermost first: who may do this, then rule violations raised below become results the page shows.
             options.PipelineBehaviors = [typeof(PermissionBehavior<,>), typeof(RuleViolationBehavior<,>), typeof(ValidationBehavior<,>)];
         });
+        services.AddScoped<Operator>();
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.Configure<BureauOptions>(configuration.GetSection("Bureau"));
         return services;

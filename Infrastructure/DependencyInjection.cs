@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<Persistence.Seeding.DemoPaymentHistory>();
         services.AddSingleton<Persistence.Seeding.DemoRosterSeeder>();
+        services.AddSingleton<Domain.Features.Roster.IDemoRoster>(sp => sp.GetRequiredService<Persistence.Seeding.DemoRosterSeeder>());
         services.AddSingleton<Domain.Features.Roster.IRosterBulkWriter, Persistence.Seeding.RosterBulkWriter>();
         services.AddSingleton<Domain.Payments.IPaymentRun, Payments.PaymentRun>();
         services.AddSingleton<Live.ChangeCounterWatcher>();

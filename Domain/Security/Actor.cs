@@ -1,7 +1,8 @@
 namespace CivilAffairs.Domain.Security;
 
 /// <summary>Who the transport (a circuit, a request, the command line) says is calling.</summary>
-public sealed record Principal(string? UserId, string UserName)
+/// <param name="Channel">Where the call comes from when not the web (命令行): the audit trail names it before the account.</param>
+public sealed record Principal(string? UserId, string UserName, string? Channel = null)
 {
     public bool IsAuthenticated => UserId is not null;
     public static Principal Anonymous { get; } = new(null, "匿名");

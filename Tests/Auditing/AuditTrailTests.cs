@@ -158,5 +158,5 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 
-    private Task<(int ExitCode, string Output)> RunVerifyAudit() => DashboardCli.RunAsync(_db.ConnectionString, "verify-audit");
+    private Task<(int ExitCode, string Output)> RunVerifyAudit() => DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Admin, "verify-audit");
 }

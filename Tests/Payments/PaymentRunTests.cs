@@ -352,25 +352,54 @@ public sealed class PaymentRunTests : IAsyncLifetime
     {
         await _roster.RegisterAsync(Jan, ProgrammeCatalogue.RuralDibaoA);
 
-        var usage = await DashboardCli.RunAsync(_db.ConnectionString, "close-month", "--month", "2023-13");
-        Assert.NotEqual(0, usage.ExitCode);
-        Assert.Contains("用法", usage.Output);
-        var skipped = await DashboardCli.RunAsync(_db.ConnectionString, "close-month", "--month", "2023-01");
+        var usage = await DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Caseworker, "close-month", "--month", "2023-13");
+        Assert.Equal(2, usage.ExitCode);
+        Assert.Contains("月份格式不对", usage.Output);
+        var skipped = await DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Caseworker, "close-month", "--month", "2023-01");
         Assert.Equal(0, skipped.ExitCode);
         Assert.Contains("2023-01 已关账：2 条台账，发放 760.00 元", skipped.Output);
-        var outOfOrder = await DashboardCli.RunAsync(_db.ConnectionString, "close-month", "--month", "2023-03");
-        Assert.NotEqual(0, outOfOrder.ExitCode);
+        var outOfOrder = await DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Caseworker, "close-month", "--month", "2023-03");
+        Assert.Equal(1, outOfOrder.ExitCode);
         Assert.Contains("下一个应处理的是 2023-02", outOfOrder.Output);
-        var again = await DashboardCli.RunAsync(_db.ConnectionString, "close-month", "--month", "2023-01");
+        var again = await DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Caseworker, "close-month", "--month", "2023-01");
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("此前", again.Output);
 
-        var check = await DashboardCli.RunAsync(_db.ConnectionString, "verify-summaries");
+        var check = await DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Caseworker, "verify-summaries");
         Assert.Equal(0, check.ExitCode);
         Assert.Contains("一致", check.Output);
         await using (var context = _db.NewContext())
             await context.Database.ExecuteSqlRawAsync("UPDATE PaymentSummaries SET AmountFen = AmountFen + 1");
-        Assert.NotEqual(0, (await DashboardCli.RunAsync(_db.ConnectionString, "verify-summaries")).ExitCode);
+        Assert.Equal(1, (await DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Caseworker, "verify-summaries")).ExitCode);
+    }
+
+    [Fact]
+    public async Task The_command_line_acts_as_a_named_account_with_its_permissions_and_is_audited_as_such()
+    {
+        await _roster.RegisterAsync(Jan, ProgrammeCatalogue.RuralDibaoA);
+
+        var nobody = await DashboardCli.RunAsync(_db.ConnectionString, "close-month", "--month", "2023-01");
+        Assert.Equal(3, nobody.ExitCode);
+        Assert.Contains("--user", nobody.Output);
+        var unknown = await DashboardCli.RunAsync(_db.ConnectionString, "close-month", "--month", "2023-01", "--user", "no-such-account");
+        Assert.Equal(3, unknown.ExitCode);
+        Assert.Contains("账户不存在：no-such-account", unknown.Output);
+        var leader = await DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Leader, "close-month", "--month", "2023-01");
+        Assert.Equal(3, leader.ExitCode);
+        Assert.Contains("权限，操作未执行", leader.Output);
+        var misspelt = await DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Caseworker, "close-month", "--mnth", "2023-01");
+        Assert.Equal(2, misspelt.ExitCode);
+        var help = await DashboardCli.RunAsync(_db.ConnectionString, "--help");
+        Assert.Equal(0, help.ExitCode);
+        Assert.All(new[] { "close-month", "verify-ledger", "verify-summaries", "export-monthly", "import-roster", "--user" }, verb => Assert.Contains(verb, help.Output));
+        Assert.Equal(0, (await DashboardCli.RunAsync(_db.ConnectionString, "close-month", "--help")).ExitCode);
+
+        var closed = await DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Caseworker, "close-month", "--month", "2023-01");
+        Assert.True(closed.ExitCode == 0, closed.Output);
+        await using var context = _db.NewContext();
+        var month = await context.PaymentMonths.SingleAsync(m => m.Month == Jan);
+        Assert.Equal($"命令行:{TestDatabase.UserNameOf(Roles.Caseworker)}", month.ClosedBy);
+        Assert.Contains(await context.AuditRecords.Select(r => r.UserName).ToListAsync(), n => n == $"命令行:{TestDatabase.UserNameOf(Roles.Leader)}");
     }
 
     private sealed class FailAt(PaymentRunStep step) : IProgress<PaymentRunProgress>

@@ -25,6 +25,9 @@ public sealed class VerifyLedgerTests : IAsyncLifetime
         Assert.True(verification.Agrees, string.Join("\n", verification.Differences.Take(5).Select(d => d.Description)));
         Assert.Equal(7, verification.MonthsChecked);
         Assert.True(verification.LinesChecked > 100_000, $"{verification.LinesChecked} lines");
+        var cli = await DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Admin, "verify-ledger");
+        Assert.True(cli.ExitCode == 0, cli.Output);
+        Assert.Contains("发放台账与规则一致：核对 7 个已关账月份", cli.Output);
     }
 
     [Fact]
@@ -40,7 +43,10 @@ public sealed class VerifyLedgerTests : IAsyncLifetime
         }
 
         var verification = await _db.SendAsync(new VerifyLedger(RosterBuilder.Bureau), Roles.Admin);
+        var cli = await DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Admin, "verify-ledger");
 
+        Assert.Equal(1, cli.ExitCode);
+        Assert.Contains("发放台账与规则不一致：1 处", cli.Output);
         Assert.False(verification.Agrees);
         Assert.Contains(verification.Differences, d => d.ForMonth == new YearMonth(2023, 3) && d.PersonId == person);
         Assert.All(verification.Differences, d => Assert.Equal(person, d.PersonId));

@@ -133,7 +133,7 @@ public sealed class MonthlyReportTests : IAsyncLifetime
         var path = Path.Combine(Path.GetTempPath(), $"report-{Guid.NewGuid():N}.xlsx");
         try
         {
-            var cli = await DashboardCli.RunAsync(_db.ConnectionString, "export-monthly", "--month", "2023-06", "--out", path);
+            var cli = await DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Statistician, "export-monthly", "--month", "2023-06", "--out", path);
             Assert.Equal(0, cli.ExitCode);
             Assert.Contains("自检全部通过", cli.Output);
             using var page = new XLWorkbook(fromPage);
@@ -147,7 +147,7 @@ public sealed class MonthlyReportTests : IAsyncLifetime
                 var others = other.CellsUsed().Where(c => !Stamp(c)).Select(c => (c.Address.ToString(), c.Value.ToString(), c.Style.NumberFormat.Format));
                 Assert.Equal(cells, others);
             }
-            var bad = await DashboardCli.RunAsync(_db.ConnectionString, "export-monthly", "--month", "2031-01", "--out", path + ".x");
+            var bad = await DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Statistician, "export-monthly", "--month", "2031-01", "--out", path + ".x");
             Assert.NotEqual(0, bad.ExitCode);
             Assert.False(File.Exists(path + ".x"));
         }

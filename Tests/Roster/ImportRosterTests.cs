@@ -190,19 +190,19 @@ public sealed class ImportRosterTests : IAsyncLifetime
         var broken = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.xlsx");
         try
         {
-            Assert.Equal(0, (await DashboardCli.RunAsync(_db.ConnectionString, "roster-template", "--out", template)).ExitCode);
+            Assert.Equal(0, (await DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Caseworker, "roster-template", "--out", template)).ExitCode);
 
-            var dryRun = await DashboardCli.RunAsync(_db.ConnectionString, "import-roster", "--file", template, "--dry-run");
+            var dryRun = await DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Caseworker, "import-roster", "--file", template, "--dry-run");
             Assert.True(dryRun.ExitCode == 0, dryRun.Output);
             Assert.Equal(0, await Households());
 
             await File.WriteAllBytesAsync(broken, new RosterFile().Row("A", "好户").Row("B", "坏户", change: r => r[RosterTemplate.Month] = "十月").ToStream().ToArray());
-            var refused = await DashboardCli.RunAsync(_db.ConnectionString, "import-roster", "--file", broken);
+            var refused = await DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Caseworker, "import-roster", "--file", broken);
             Assert.Equal(1, refused.ExitCode);
             Assert.Contains("第 3 行【起始月份】", refused.Output);
             Assert.Equal(0, await Households());
 
-            var imported = await DashboardCli.RunAsync(_db.ConnectionString, "import-roster", "--file", template);
+            var imported = await DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Caseworker, "import-roster", "--file", template);
             Assert.True(imported.ExitCode == 0, imported.Output);
             Assert.Equal(1, await Households());
         }

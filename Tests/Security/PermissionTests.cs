@@ -47,6 +47,8 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(SearchAudit)] = () => new SearchAudit(),
         [typeof(VerifyAuditChain)] = () => new VerifyAuditChain(),
         [typeof(VerifyLedger)] = () => new VerifyLedger("431081"),
+        [typeof(WriteRosterTemplate)] = () => new WriteRosterTemplate(Stream.Null),
+        [typeof(SeedDemoRoster)] = () => new SeedDemoRoster("000000"),
         [typeof(RegisterHousehold)] = () => new RegisterHousehold(),
         [typeof(StopHousehold)] = () => new StopHousehold { HouseholdId = -1, Month = new YearMonth(2024, 1) },
         [typeof(ChangeTier)] = () => new ChangeTier(),

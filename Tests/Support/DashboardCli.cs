@@ -5,6 +5,10 @@ namespace CivilAffairs.Tests.Support;
 /// <summary>Runs the dashboard's command-line verbs as a separate process, as an operator would.</summary>
 public static class DashboardCli
 {
+    /// <summary>Runs a verb as the demo account holding <paramref name="role"/>.</summary>
+    public static Task<(int ExitCode, string Output)> RunAsAsync(string connectionString, string role, params string[] args) =>
+        RunAsync(connectionString, [.. args, "--user", TestDatabase.UserNameOf(role)]);
+
     public static async Task<(int ExitCode, string Output)> RunAsync(string connectionString, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "CivilAffairs.Dashboard.dll");

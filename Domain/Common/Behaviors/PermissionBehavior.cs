@@ -22,6 +22,7 @@ public sealed class PermissionBehavior<TMessage, TResponse>(ICurrentUser current
 
         var principal = await currentUser.GetAsync(cancellationToken);
         var standing = principal.UserId is null ? null : await directory.FindAsync(principal.UserId, cancellationToken);
+        if (standing is not null && principal.Channel is { } channel) standing = standing with { UserName = $"{channel}:{standing.UserName}" };
 
         string? refusal = null;
         if (standing is null) refusal = Messages.Get("NotSignedIn");

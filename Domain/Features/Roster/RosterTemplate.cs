@@ -77,3 +77,17 @@ public interface IRosterWorkbook
     /// <summary>The uploaded rows again, with an error column, for staff to correct and upload anew.</summary>
     Task WriteErrorsAsync(Stream destination, IReadOnlyList<RosterImportRow> rows, IReadOnlyList<ImportError> errors, CancellationToken ct = default);
 }
+
+/// <summary>The import template (roster-template, the import page's download): headers and an example household.</summary>
+[Security.RequiresPermission(Security.Permission.EditRoster)]
+public sealed record WriteRosterTemplate(Stream Output) : Mediator.IRequest<Mediator.Unit>;
+
+/// <summary>Writes the template through the workbook writer.</summary>
+public sealed class WriteRosterTemplateHandler(IRosterWorkbook workbooks) : Mediator.IRequestHandler<WriteRosterTemplate, Mediator.Unit>
+{
+    public async ValueTask<Mediator.Unit> Handle(WriteRosterTemplate request, CancellationToken ct)
+    {
+        await workbooks.WriteTemplateAsync(request.Output, ct);
+        return Mediator.Unit.Value;
+    }
+}

@@ -10,8 +10,12 @@ namespace CivilAffairs.Infrastructure.Persistence.Seeding;
 /// (<see cref="DemoPaymentHistory"/>); a roster that has households is left alone.
 /// </summary>
 public sealed class DemoRosterSeeder(IDbContextFactory<DashboardDbContext> contexts, IRosterBulkWriter writer, DemoPaymentHistory payments,
-    ILogger<DemoRosterSeeder> logger)
+    ILogger<DemoRosterSeeder> logger) : IDemoRoster
 {
+    string IDemoRoster.JurisdictionCode => DemoBureau.JurisdictionCode;
+
+    Task<RosterBulkResult?> IDemoRoster.SeedAsync(IProgress<int>? progress, CancellationToken ct) => SeedAsync(progress: progress, ct: ct);
+
     /// <summary>What happened: the counts written, or null when the roster already had households.</summary>
     /// <param name="withPayments">Also close the demo months (the benchmarks generate the roster alone).</param>
     public async Task<RosterBulkResult?> SeedAsync(int scale = 1, IProgress<int>? progress = null, bool withPayments = true, CancellationToken ct = default)
