@@ -23,7 +23,25 @@ public sealed class BankDisbursement(IDbContextFactory<DashboardDbContext> conte
     private static readonly string[] FileColumns = [Serial, Name, IdNumber, Account, Amount, Outcome, FailureReason];
 
     /// <summary>What each household is paid in the month: every line paid out (recoveries are claims, not deductions).</summary>
-    private static string HouseholdTotals(int j, YearMonth month) => $"""
+    /// <summary>
+    /// The batch's payments, one per household paid in the month. The payee is the head while a member; otherwise the
+    /// first member still in the household, else the first recorded.
+    /// </summary>
+    public static string InsertPaymentsSql(SqlDialect dialect, long batchId, int jurisdictionId, YearMonth month)
+    {
+        var payee = "(" + dialect.FirstRow("p.Id", "FROM Persons p WHERE p.HouseholdId = h.Id " +
+            "ORDER BY CASE WHEN p.Status = 1 AND p.Relationship = 1 THEN 0 WHEN p.Status = 1 THEN 1 ELSE 2 END, p.Id") + ")";
+        return $"""
+            INSERT INTO BankPayments (BatchId, HouseholdId, PayeeName, PayeePersonId, Account, AmountFen, State, FailureReason, ReissueOfPaymentId)
+            SELECT {batchId}, x.HouseholdId, p.Name, p.Id, x.BankAccount, x.Fen, {(int)BankPaymentState.Pending}, NULL, NULL
+            FROM (SELECT t.HouseholdId, t.Fen, h.BankAccount, {payee} AS PayeeId
+                  FROM ({HouseholdTotals(jurisdictionId, month)}) t JOIN Households h ON h.Id = t.HouseholdId) x
+            JOIN Persons p ON p.Id = x.PayeeId
+            ORDER BY x.HouseholdId
+            """;
+    }
+
+    public static string HouseholdTotals(int j, YearMonth month) => $"""
         SELECT l.HouseholdId, SUM(l.AmountFen) AS Fen FROM PaymentLines l
         WHERE l.JurisdictionId = {j} AND l.Month = {month.Key} AND l.Reason <> {(int)PaymentReason.Recovery}
         GROUP BY l.HouseholdId HAVING SUM(l.AmountFen) > 0
@@ -49,18 +67,7 @@ public sealed class BankDisbursement(IDbContextFactory<DashboardDbContext> conte
         db.AuditReason = $"生成 {month} 银行代发批次";
         await db.SaveChangesAsync(ct);
 
-        // The payee is the head while a member; otherwise the first member still in the household, else the first recorded.
-        var payee = db.Database.IsSqlite()
-            ? "(SELECT p.Id FROM Persons p WHERE p.HouseholdId = h.Id ORDER BY CASE WHEN p.Status = 1 AND p.Relationship = 1 THEN 0 WHEN p.Status = 1 THEN 1 ELSE 2 END, p.Id LIMIT 1)"
-            : "(SELECT TOP 1 p.Id FROM Persons p WHERE p.HouseholdId = h.Id ORDER BY CASE WHEN p.Status = 1 AND p.Relationship = 1 THEN 0 WHEN p.Status = 1 THEN 1 ELSE 2 END, p.Id)";
-        await db.Database.ExecuteSqlRawAsync($"""
-            INSERT INTO BankPayments (BatchId, HouseholdId, PayeeName, PayeePersonId, Account, AmountFen, State, FailureReason, ReissueOfPaymentId)
-            SELECT {batch.Id}, x.HouseholdId, p.Name, p.Id, x.BankAccount, x.Fen, {(int)BankPaymentState.Pending}, NULL, NULL
-            FROM (SELECT t.HouseholdId, t.Fen, h.BankAccount, {payee} AS PayeeId
-                  FROM ({HouseholdTotals(jurisdictionId, month)}) t JOIN Households h ON h.Id = t.HouseholdId) x
-            JOIN Persons p ON p.Id = x.PayeeId
-            ORDER BY x.HouseholdId
-            """, ct);
+        await db.Database.ExecuteSqlRawAsync(InsertPaymentsSql(SqlDialect.Of(db.Database), batch.Id, jurisdictionId, month), ct);
         var count = await db.BankPayments.CountAsync(p => p.BatchId == batch.Id, ct);
         if (count == 0) return null; // disposing the transaction rolls the empty batch back
         var total = await db.Database.SqlQuery<long>($"SELECT SUM(AmountFen) AS Value FROM BankPayments WHERE BatchId = {batch.Id}").SingleAsync(ct);

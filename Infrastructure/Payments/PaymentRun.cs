@@ -125,12 +125,7 @@ public sealed class PaymentRun(IDbContextFactory<DashboardDbContext> contexts, I
         var settled = new Dictionary<SettlementKey, Money>();
         var temporary = new Dictionary<int, Money>();
         var regular = new List<RegularLine>();
-        await using var command = await CommandAsync(db, $"""
-            SELECT l.PersonId, l.Programme, l.AmountFen, l.TemporaryAssistanceId, l.Month, l.Reason, l.HouseholdId, l.VariantCode, l.TownshipId,
-                   l.PreviousAmountFen, l.StandardId, l.Flags
-            FROM PaymentLines l JOIN PaymentMonths pm ON pm.JurisdictionId = l.JurisdictionId AND pm.Month = l.Month
-            WHERE l.JurisdictionId = {jurisdictionId} AND l.ForMonth = {forMonth.Key} AND pm.State = {(int)PaymentMonthState.Closed}
-            """, ct);
+        await using var command = await CommandAsync(db, new PaymentRunSql(jurisdictionId).Settled(forMonth), ct);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -159,31 +154,23 @@ public sealed class PaymentRun(IDbContextFactory<DashboardDbContext> contexts, I
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(15));
         var townships = await db.Areas.AsNoTracking().Where(a => a.Level == Domain.Areas.AreaLevel.Community && a.Parent!.ParentId == jurisdictionId)
             .ToDictionaryAsync(a => a.Id, a => a.ParentId!.Value, ct);
+        var sql = new PaymentRunSql(jurisdictionId);
         var households = new Dictionary<int, (int Community, List<MemberTerms> Members, List<EnrollmentTerms> Enrollments, List<MoveTerms> Moves)>();
-        await using (var command = await CommandAsync(db, $"SELECT Id, CommunityId FROM Households WHERE JurisdictionId = {jurisdictionId}", ct))
+        await using (var command = await CommandAsync(db, sql.RosterHouseholds(), ct))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) households[reader.GetInt32(0)] = (reader.GetInt32(1), [], [], []);
-        await using (var command = await CommandAsync(db, $"""
-            SELECT p.HouseholdId, p.Id, p.BirthDate, p.Sex, CASE WHEN p.DisabilityGrade IS NULL THEN 0 ELSE 1 END, p.JoinedMonth, p.LeftMonth
-            FROM Persons p JOIN Households h ON h.Id = p.HouseholdId WHERE h.JurisdictionId = {jurisdictionId}
-            """, ct))
+        await using (var command = await CommandAsync(db, sql.RosterMembers(), ct))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
                 households[reader.GetInt32(0)].Members.Add(new MemberTerms(reader.GetInt32(1), DateOnly.FromDateTime(reader.GetDateTime(2)),
                     (Sex)reader.GetInt32(3), reader.GetInt32(4) == 1, YearMonth.FromKey(reader.GetInt32(5)),
                     reader.IsDBNull(6) ? null : YearMonth.FromKey(reader.GetInt32(6))));
-        await using (var command = await CommandAsync(db, $"""
-            SELECT e.HouseholdId, e.Id, e.PersonId, e.VariantCode, e.FromMonth, e.ToMonth
-            FROM Enrollments e JOIN Households h ON h.Id = e.HouseholdId WHERE h.JurisdictionId = {jurisdictionId}
-            """, ct))
+        await using (var command = await CommandAsync(db, sql.RosterEnrollments(), ct))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
                 households[reader.GetInt32(0)].Enrollments.Add(new EnrollmentTerms(reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetInt32(2),
                     reader.GetString(3), YearMonth.FromKey(reader.GetInt32(4)), reader.IsDBNull(5) ? null : YearMonth.FromKey(reader.GetInt32(5))));
-        await using (var command = await CommandAsync(db, $"""
-            SELECT mv.HouseholdId, mv.FromMonth, mv.FromCommunityId
-            FROM HouseholdMoves mv JOIN Households h ON h.Id = mv.HouseholdId WHERE h.JurisdictionId = {jurisdictionId}
-            """, ct))
+        await using (var command = await CommandAsync(db, sql.RosterMoves(), ct))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
                 households[reader.GetInt32(0)].Moves.Add(new MoveTerms(YearMonth.FromKey(reader.GetInt32(1)), reader.GetInt32(2)));
@@ -220,7 +207,7 @@ public sealed class PaymentRun(IDbContextFactory<DashboardDbContext> contexts, I
         var version = db.Database.IsSqlite() ? (object)month.Version.ToString().ToUpperInvariant() : month.Version;
         var next = db.Database.IsSqlite() ? (object)claimed.ToString().ToUpperInvariant() : claimed;
         var updated = await db.Database.ExecuteSqlRawAsync(
-            "UPDATE PaymentMonths SET Version = {0} WHERE Id = {1} AND Version = {2}", [next, month.Id, version], ct);
+            PaymentRunSql.ClaimMonth, [next, month.Id, version], ct);
         if (updated != 1) throw new ConcurrencyConflictException();
         var entry = db.Entry(month).Property(x => x.Version);
         entry.OriginalValue = claimed;

@@ -260,4 +260,33 @@ public sealed class PaymentRunSql(int jurisdictionId)
     }
 
     private static string Prefixed(string alias, string columns) => string.Join(", ", columns.Split(", ").Select(c => $"{alias}.{c}"));
+
+    /// <summary>Everything closed months' lines hold for one month of entitlement (verify-ledger, the model-based test).</summary>
+    public string Settled(YearMonth forMonth) => $"""
+            SELECT l.PersonId, l.Programme, l.AmountFen, l.TemporaryAssistanceId, l.Month, l.Reason, l.HouseholdId, l.VariantCode, l.TownshipId,
+                   l.PreviousAmountFen, l.StandardId, l.Flags
+            FROM PaymentLines l JOIN PaymentMonths pm ON pm.JurisdictionId = l.JurisdictionId AND pm.Month = l.Month
+            WHERE l.JurisdictionId = {_j} AND l.ForMonth = {forMonth.Key} AND pm.State = {(int)PaymentMonthState.Closed}
+            """;
+
+    /// <summary>The roster as the entitlement rule sees it, in four reads: households, members, enrolments, moves.</summary>
+    public string RosterHouseholds() => $"SELECT Id, CommunityId FROM Households WHERE JurisdictionId = {_j}";
+
+    public string RosterMembers() => $"""
+            SELECT p.HouseholdId, p.Id, p.BirthDate, p.Sex, CASE WHEN p.DisabilityGrade IS NULL THEN 0 ELSE 1 END, p.JoinedMonth, p.LeftMonth
+            FROM Persons p JOIN Households h ON h.Id = p.HouseholdId WHERE h.JurisdictionId = {_j}
+            """;
+
+    public string RosterEnrollments() => $"""
+            SELECT e.HouseholdId, e.Id, e.PersonId, e.VariantCode, e.FromMonth, e.ToMonth
+            FROM Enrollments e JOIN Households h ON h.Id = e.HouseholdId WHERE h.JurisdictionId = {_j}
+            """;
+
+    public string RosterMoves() => $"""
+            SELECT mv.HouseholdId, mv.FromMonth, mv.FromCommunityId
+            FROM HouseholdMoves mv JOIN Households h ON h.Id = mv.HouseholdId WHERE h.JurisdictionId = {_j}
+            """;
+
+    /// <summary>Takes the month for a run: only the run that saw the current version updates it (EF numbers the parameters).</summary>
+    public const string ClaimMonth = "UPDATE PaymentMonths SET Version = {0} WHERE Id = {1} AND Version = {2}";
 }

@@ -24,7 +24,8 @@ public sealed class RosterBulkWriter(IDbContextFactory<DashboardDbContext> conte
         string auditReason, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var sqlite = db.Database.IsSqlite();
+        var dialect = SqlDialect.Of(db.Database);
+        var sqlite = dialect.IsSqlite;
         var areas = await db.Areas.AsNoTracking().Where(a => a.Level == AreaLevel.Community && a.Parent!.ParentId == jurisdictionId)
             .OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
         var villages = areas.Where(a => a.Name.EndsWith('村')).Select(a => a.Id).ToArray();
@@ -36,26 +37,19 @@ public sealed class RosterBulkWriter(IDbContextFactory<DashboardDbContext> conte
         {
             // On SQLite this is BEGIN IMMEDIATE: no other writer until commit, so the audit chain's last link is stable.
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            long householdId = await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(Id), 0) + 1 FROM Households", ct);
-            long personId = await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(Id), 0) + 1 FROM Persons", ct);
-            long enrollmentId = await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(Id), 0) + 1 FROM Enrollments", ct);
-            long eventId = await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(Id), 0) + 1 FROM HouseholdEvents", ct);
-            var (sequence, hash) = await LastLinkAsync(connection, transaction, sqlite, ct);
-            if (!sqlite)
-                foreach (var table in new[] { "Households", "Persons", "Enrollments", "HouseholdEvents" })
-                    await ExecuteAsync(connection, transaction, $"SET IDENTITY_INSERT {table} ON", ct);
+            long householdId = await ScalarAsync(connection, transaction, NextIdSql("Households"), ct);
+            long personId = await ScalarAsync(connection, transaction, NextIdSql("Persons"), ct);
+            long enrollmentId = await ScalarAsync(connection, transaction, NextIdSql("Enrollments"), ct);
+            long eventId = await ScalarAsync(connection, transaction, NextIdSql("HouseholdEvents"), ct);
+            var (sequence, hash) = await LastLinkAsync(connection, transaction, dialect, ct);
+            foreach (var table in OwnIds)
+                if (dialect.IdentityInsert(table, on: true) is { } statement) await ExecuteAsync(connection, transaction, statement, ct);
 
-            await using var insertHousehold = Prepare(connection, transaction, "Households",
-                "Id", "JurisdictionId", "CommunityId", "Address", "Residence", "BankAccount", "Status", "RegisteredMonth", "ImportKey", "Version");
-            await using var insertPerson = Prepare(connection, transaction, "Persons",
-                "Id", "HouseholdId", "Name", "IdNumber", "IdTail", "BirthDate", "Sex", "Relationship", "DisabilityCategory", "DisabilityGrade",
-                "WorkCapacity", "Status", "JoinedMonth", "LeftMonth", "Version");
-            await using var insertEnrollment = Prepare(connection, transaction, "Enrollments",
-                "Id", "HouseholdId", "PersonId", "VariantCode", "FromMonth", "ToMonth", "StopReason", "StopNote", "LocalExceptionNote", "Version");
-            await using var insertEvent = Prepare(connection, transaction, "HouseholdEvents",
-                "Id", "HouseholdId", "Kind", "Month", "Description", "RecordedAtUtc", "RecordedBy");
-            await using var insertAudit = Prepare(connection, transaction, "AuditRecords",
-                "Sequence", "TimestampUtc", "UserName", "Action", "EntityType", "EntityKey", "Changes", "Reason", "PreviousHash", "Hash");
+            await using var insertHousehold = Prepare(connection, transaction, "Households", Columns["Households"]);
+            await using var insertPerson = Prepare(connection, transaction, "Persons", Columns["Persons"]);
+            await using var insertEnrollment = Prepare(connection, transaction, "Enrollments", Columns["Enrollments"]);
+            await using var insertEvent = Prepare(connection, transaction, "HouseholdEvents", Columns["HouseholdEvents"]);
+            await using var insertAudit = Prepare(connection, transaction, "AuditRecords", Columns["AuditRecords"]);
 
             object NewVersion() => sqlite ? Guid.NewGuid().ToString().ToUpperInvariant() : Guid.NewGuid();
             var now = DateTime.UtcNow;
@@ -112,10 +106,9 @@ public sealed class RosterBulkWriter(IDbContextFactory<DashboardDbContext> conte
                 householdCount++;
                 if (householdCount % 5_000 == 0) progress?.Report(householdCount);
             }
-            if (!sqlite)
-                foreach (var table in new[] { "Households", "Persons", "Enrollments", "HouseholdEvents" })
-                    await ExecuteAsync(connection, transaction, $"SET IDENTITY_INSERT {table} OFF", ct);
-            await ExecuteAsync(connection, transaction, $"UPDATE ChangeCounters SET Value = Value + 1 WHERE Topic = {(int)ChangeTopic.Roster}", ct);
+            foreach (var table in OwnIds)
+                if (dialect.IdentityInsert(table, on: false) is { } statement) await ExecuteAsync(connection, transaction, statement, ct);
+            await ExecuteAsync(connection, transaction, BumpRosterSql, ct);
             await transaction.CommitAsync(ct);
             progress?.Report(householdCount);
             return new RosterBulkResult(householdCount, personCount, enrollmentCount);
@@ -126,14 +119,42 @@ public sealed class RosterBulkWriter(IDbContextFactory<DashboardDbContext> conte
         }
     }
 
-    private static async Task<(long Sequence, string Hash)> LastLinkAsync(DbConnection connection, DbTransaction transaction, bool sqlite,
+    /// <summary>The tables whose rows the writer numbers itself, and each table's columns as it inserts them.</summary>
+    private static readonly string[] OwnIds = ["Households", "Persons", "Enrollments", "HouseholdEvents"];
+
+    private static readonly Dictionary<string, string[]> Columns = new()
+    {
+        ["Households"] = ["Id", "JurisdictionId", "CommunityId", "Address", "Residence", "BankAccount", "Status", "RegisteredMonth", "ImportKey", "Version"],
+        ["Persons"] = ["Id", "HouseholdId", "Name", "IdNumber", "IdTail", "BirthDate", "Sex", "Relationship", "DisabilityCategory", "DisabilityGrade",
+            "WorkCapacity", "Status", "JoinedMonth", "LeftMonth", "Version"],
+        ["Enrollments"] = ["Id", "HouseholdId", "PersonId", "VariantCode", "FromMonth", "ToMonth", "StopReason", "StopNote", "LocalExceptionNote", "Version"],
+        ["HouseholdEvents"] = ["Id", "HouseholdId", "Kind", "Month", "Description", "RecordedAtUtc", "RecordedBy"],
+        ["AuditRecords"] = ["Sequence", "TimestampUtc", "UserName", "Action", "EntityType", "EntityKey", "Changes", "Reason", "PreviousHash", "Hash"],
+    };
+
+    private static string NextIdSql(string table) => $"SELECT COALESCE(MAX(Id), 0) + 1 FROM {table}";
+
+    private static string LastLinkSql(SqlDialect dialect) => dialect.FirstRow("Sequence, Hash", "FROM AuditRecords ORDER BY Sequence DESC");
+
+    private static string InsertSql(string table, IReadOnlyList<string> columns) =>
+        $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
+
+    private static readonly string BumpRosterSql = $"UPDATE ChangeCounters SET Value = Value + 1 WHERE Topic = {(int)ChangeTopic.Roster}";
+
+    /// <summary>Every raw statement the writer sends in <paramref name="dialect"/>, for the SQL Server parse test.</summary>
+    public static IEnumerable<string> Statements(SqlDialect dialect) =>
+        OwnIds.Select(NextIdSql)
+            .Append(LastLinkSql(dialect))
+            .Concat(OwnIds.SelectMany(t => new[] { dialect.IdentityInsert(t, true), dialect.IdentityInsert(t, false) }).OfType<string>())
+            .Concat(Columns.Select(c => InsertSql(c.Key, c.Value)))
+            .Append(BumpRosterSql);
+
+    private static async Task<(long Sequence, string Hash)> LastLinkAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect,
         CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = sqlite
-            ? "SELECT Sequence, Hash FROM AuditRecords ORDER BY Sequence DESC LIMIT 1"
-            : "SELECT TOP 1 Sequence, Hash FROM AuditRecords ORDER BY Sequence DESC";
+        command.CommandText = LastLinkSql(dialect);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0L, AuditRecord.Genesis);
     }
@@ -160,11 +181,11 @@ public sealed class RosterBulkWriter(IDbContextFactory<DashboardDbContext> conte
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string table, params string[] columns)
+    private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string table, string[] columns)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
+        command.CommandText = InsertSql(table, columns);
         foreach (var column in columns)
         {
             var parameter = command.CreateParameter();
