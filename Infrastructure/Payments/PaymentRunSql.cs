@@ -64,7 +64,7 @@ public sealed class PaymentRunSql(int jurisdictionId)
                 UNION ALL
                 SELECT l.HouseholdId, l.PersonId, l.VariantCode, l.Programme, l.TownshipId, -l.AmountFen AS Fen, l.Flags, 0 AS Due
                 FROM PaymentLines l
-                WHERE l.JurisdictionId = {_j} AND l.ForMonth = {c.Key} AND l.Programme <> {Temporary} AND {Settlement.ReachesSql("l.HouseholdId", _j, c)}
+                WHERE l.JurisdictionId = {_j} AND l.ForMonth = {c.Key} AND l.TemporaryAssistanceId IS NULL AND {Settlement.ReachesSql("l.HouseholdId", _j, c)}
             ) x
             GROUP BY x.PersonId, x.Programme
             HAVING SUM(x.Fen) <> 0
@@ -181,7 +181,7 @@ public sealed class PaymentRunSql(int jurisdictionId)
             JOIN Households h ON h.Id = e.HouseholdId
             {members}
             JOIN Areas a ON a.Id = {Entitlement.CommunityInSql("h", c)}
-            WHERE h.JurisdictionId = {_j} AND e.PersonId IS {(household ? "" : "NOT ")}NULL AND v.Programme <> {Temporary}
+            WHERE h.JurisdictionId = {_j} AND e.PersonId IS {(household ? "" : "NOT ")}NULL AND {ProgrammeCatalogue.HasMonthlyStandardSql("v.Programme")}
               AND {Entitlement.IsEnrolledInSql("e", c)} AND {Entitlement.IsMemberInSql("p", c)}
               AND {Entitlement.IsWithinAgeLimitSql("v.Programme", "p", c)}{(scope is null ? "" : " AND " + scope)}
             """;
@@ -194,7 +194,7 @@ public sealed class PaymentRunSql(int jurisdictionId)
     public string SummarySelect(YearMonth m)
     {
         var regular = Entitlement.IsRegularSql("l.Reason");
-        string Bit(PaymentLineFlags flag) => $"SUM(CASE WHEN {regular} AND (l.Flags & {(int)flag}) <> 0 THEN 1 ELSE 0 END)";
+        string Bit(PaymentLineFlags flag) => $"SUM(CASE WHEN {regular} AND (l.Flags & {(int)flag}) = {(int)flag} THEN 1 ELSE 0 END)";
         string When(string condition, string value) => $"SUM(CASE WHEN {condition} THEN {value} ELSE 0 END)";
         var counted = $"({regular} OR l.Reason = {(int)PaymentReason.Temporary})";
         return $"""

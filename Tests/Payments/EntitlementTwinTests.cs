@@ -75,6 +75,15 @@ public sealed class EntitlementTwinTests : IAsyncLifetime
 
     private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>Over every number the column can hold, not only today's programmes: a programme added later pays monthly unless it says otherwise.</summary>
+    [Fact]
+    public void HasMonthlyStandard_agrees() =>
+        Gen.Int[0, 20].Sample(number =>
+            Assert.Equal(number is >= 1 and <= 7 ? ProgrammeCatalogue.All.First(v => (int)v.Programme == number).HasMonthlyStandard
+                    : (Programme)number != Programme.Temporary,
+                Holds(ProgrammeCatalogue.HasMonthlyStandardSql("v.Programme"), "(SELECT $p AS Programme) v", ("$p", number))),
+            iter: Iterations, threads: 1);
+
     [Fact]
     public void IsEnrolledIn_agrees() =>
         Gen.Select(Month, MaybeMonth, Month).Sample((from, to, month) =>
