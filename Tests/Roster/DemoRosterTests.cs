@@ -77,6 +77,22 @@ public sealed class DemoRosterTests(DemoRosterTests.Seeded fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task The_half_years_recoveries_are_the_reports_241067_yuan_from_late_stops_and_a_revoked_case()
+    {
+        await using var db = Db.NewContext();
+        var months = await db.PaymentMonths.AsNoTracking().Where(m => m.Month >= new YearMonth(2023, 1)).ToListAsync();
+        Assert.Equal(241_067m, months.Sum(m => m.RecoveryAmount));
+        Assert.Equal(0m, months.Sum(m => m.BackPayAmount));
+        var recoveries = await db.Recoveries.AsNoTracking().ToListAsync();
+        Assert.Equal(241_067m, recoveries.Sum(r => r.Amount));
+        var revoked = await db.TemporaryAssistance.AsNoTracking().SingleAsync(t => t.RevokedAtUtc != null);
+        Assert.Equal((new YearMonth(2023, 2), 2_087m), (revoked.Month, revoked.Amount));
+        // The late stops reach back at most to January: nothing is recovered at December's standards.
+        Assert.DoesNotContain(await db.PaymentLines.AsNoTracking().Where(l => l.Reason == Domain.Payments.PaymentReason.Recovery).Select(l => l.ForMonth).ToListAsync(),
+            m => m < new YearMonth(2023, 1));
+    }
+
+    [Fact]
     public async Task Every_person_and_enrolment_obeys_the_roster_rules()
     {
         await using var db = Db.NewContext();
