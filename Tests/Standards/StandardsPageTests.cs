@@ -29,6 +29,9 @@ public sealed class StandardsPageTests : ComponentTestContext
     private void Type(string testId, string value) =>
         Dialogs.Find($"input[data-testid={testId}], [data-testid={testId}] input").Input(value);
 
+    private void Change(string testId, string value) =>
+        Dialogs.Find($"input[data-testid={testId}], [data-testid={testId}] input").Change(value);
+
     [Fact]
     public void Shows_the_standards_in_force_with_the_previous_amount_and_the_change()
     {
@@ -110,5 +113,34 @@ public sealed class StandardsPageTests : ComponentTestContext
         Dialogs.WaitForAssertion(() => Assert.Equal(2, Dialogs.FindAll("[data-testid=history-amount]").Count));
         Assert.Equal(["380.00", "320.00"], Dialogs.FindAll("[data-testid=history-amount]").Select(c => c.TextContent.Trim()));
         Assert.Contains("至今", Dialogs.Markup);
+    }
+
+    [Fact]
+    public async Task A_version_entered_wrong_is_corrected_from_its_history_and_both_stay_in_it()
+    {
+        int wrong;
+        await using (var before = Database.NewContext())
+            wrong = before.BenefitStandards.Single(s => s.VariantCode == ProgrammeCatalogue.RuralDibaoA && s.EffectiveFrom == new YearMonth(2023, 1)).Id;
+        var page = RenderPage();
+        page.Find($"[data-testid=history-{ProgrammeCatalogue.RuralDibaoA}]").Click();
+        Dialogs.WaitForAssertion(() => Assert.NotEmpty(Dialogs.FindAll($"[data-testid=correct-{wrong}]")));
+        Dialogs.Find($"[data-testid=correct-{wrong}]").Click();
+        Dialogs.WaitForAssertion(() => Assert.NotEmpty(Dialogs.FindAll("[data-testid=correction-form]")));
+
+        Change("correct-amount", "390");
+        Dialogs.Find("[data-testid=correct-save]").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("请填写文件号。", Dialogs.Markup));
+
+        Change("correct-document", "资民发〔2023〕21号");
+        Change("correct-reason", "录入时少录 10 元");
+        Dialogs.Find("[data-testid=correct-save]").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("已更正", Dialogs.Markup));
+        Assert.Contains("390.00", Dialogs.FindAll("[data-testid=history-amount]").Select(c => c.TextContent.Trim()));
+        Dialogs.FindAll("button").First(b => b.TextContent.Trim() == "关闭").Click();
+        page.WaitForAssertion(() => Assert.Equal("390.00", Cell(page, $"amount-{ProgrammeCatalogue.RuralDibaoA}")));
+
+        await using var context = Database.NewContext();
+        var versions = context.BenefitStandards.Where(s => s.VariantCode == ProgrammeCatalogue.RuralDibaoA && s.EffectiveFrom == new YearMonth(2023, 1)).ToList();
+        Assert.Equal([(380m, true), (390m, false)], versions.OrderBy(v => v.Revision).Select(v => (v.MonthlyAmount, v.IsSuperseded)));
     }
 }

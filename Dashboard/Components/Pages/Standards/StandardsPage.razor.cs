@@ -69,6 +69,8 @@ public partial class StandardsPage
             { d => d.VariantCode, row.Variant.Code },
         };
         var options = new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true };
-        await Dialogs.ShowAsync<StandardHistoryDialog>(string.Format(L["History.Title"], row.Variant.Name), parameters, options);
+        var dialog = await Dialogs.ShowAsync<StandardHistoryDialog>(string.Format(L["History.Title"], row.Variant.Name), parameters, options);
+        // A correction changes the amount in force: show it as soon as the history closes.
+        if (await dialog.Result is { Canceled: false }) await LoadAsync();
     }
 }
