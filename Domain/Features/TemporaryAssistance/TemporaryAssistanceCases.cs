@@ -102,7 +102,10 @@ public sealed record ListTemporaryAssistance(string JurisdictionCode, YearMonth?
 
 /// <summary>One case as listed.</summary>
 public sealed record TemporaryAssistanceRow(int Id, int HouseholdId, string Township, string? PersonName, int Persons, YearMonth Month,
-    decimal Amount, string Reason, string ApprovalNumber, string ApprovedBy, string RecordedBy);
+    decimal Amount, string Reason, string ApprovalNumber, string ApprovedBy, string RecordedBy, string? RevocationReason = null)
+{
+    public bool IsRevoked => RevocationReason is not null;
+}
 
 /// <summary>Reads the cases with their township and person.</summary>
 public sealed class ListTemporaryAssistanceHandler(IDataSessionFactory data) : IRequestHandler<ListTemporaryAssistance, IReadOnlyList<TemporaryAssistanceRow>>
@@ -118,6 +121,6 @@ public sealed class ListTemporaryAssistanceHandler(IDataSessionFactory data) : I
             .GroupJoin(session.Query<Person>(), x => x.t.PersonId, p => p.Id, (x, p) => new { x.t, x.Township, p })
             .SelectMany(x => x.p.DefaultIfEmpty(), (x, p) => new { x.t, x.Township, Name = p == null ? null : p.Name }), ct);
         return rows.Select(x => new TemporaryAssistanceRow(x.t.Id, x.t.HouseholdId, x.Township, x.Name, x.t.Persons, x.t.Month, x.t.Amount,
-            x.t.Reason, x.t.ApprovalNumber, x.t.ApprovedBy, x.t.RecordedBy)).ToList();
+            x.t.Reason, x.t.ApprovalNumber, x.t.ApprovedBy, x.t.RecordedBy, x.t.RevocationReason)).ToList();
     }
 }
