@@ -24,7 +24,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
             ["Database:Provider"] = "Sqlite",
             // The benchmarks act as a named account through the mediator, as the command line does: bootstrapped on a new database.
             ["Bootstrap:AdminUser"] = OperatorName,
-            ["Bootstrap:AdminPassword"] = "Zixing-benchmark-operator-2026",
+            ["Bootstrap:AdminPassword"] = "Zixing-payments-operator-2026",
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

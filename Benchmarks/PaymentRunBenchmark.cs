@@ -74,10 +74,18 @@ public static class PaymentRunBenchmark
         var (k12, _) = await Time(async () => await sender.Send(new ClosePaymentMonth { JurisdictionCode = "431081", Month = last }, default));
         Console.WriteLine($"compute {last} with twelve months of ledger before it: {r12.Totals.Lines:N0} lines: {c12:N1} s; close: {k12:N1} s  →  {c12 + k12:N1} s");
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        Console.WriteLine($"peak working set {peak / 1024 / 1024:N0} MB (after start-up {startup / 1024 / 1024:N0} MB)");
+        Console.WriteLine($"peak working set of the runs {peak / 1024 / 1024:N0} MB (after start-up {startup / 1024 / 1024:N0} MB)");
 
         var floor = await FloorAsync(file, r2.Totals.Lines);
         Console.WriteLine($"floor: prepared INSERT of {r2.Totals.Lines:N0} rows (same columns, no index) in one transaction: {floor:N1} s");
+        Console.WriteLine($"compute and close {june} / floor = {(c2 + k2) / floor:N2}×; compute and close {last} / floor = {(c12 + k12) / floor:N2}×");
+
+        // The independent check over everything closed: the same work the model-based test does after each close.
+        var verify = Stopwatch.StartNew();
+        var ledger = await sender.Send(new VerifyLedger("431081"));
+        Console.WriteLine($"verify-ledger over {ledger.MonthsChecked} closed months ({ledger.LinesChecked:N0} regular lines): {verify.Elapsed.TotalSeconds:N1} s, " +
+                          (ledger.Agrees ? "agrees" : $"{ledger.Differences.Count:N0} differences, first: {ledger.Differences[0].Description}"));
+        Console.WriteLine($"peak working set including verify-ledger {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB");
         return 0;
     }
 

@@ -257,4 +257,37 @@ public sealed class SettlementDefectTests : IAsyncLifetime
         var may = await _roster.ComputeAsync(May);
         Assert.Equal(0m, may.Run.Totals.Recovery);
     }
+
+    /// <summary>
+    /// The invariant is restored from whatever the ledger holds, in both directions: a temporary case found paid short
+    /// (say, a ledger restored from a backup taken mid-run) is paid the rest, one paid too much is recovered.
+    /// </summary>
+    [Theory]
+    [InlineData(1_500.00, 567.00)]
+    [InlineData(2_567.00, -500.00)]
+    public async Task A_temporary_case_of_a_closed_month_settles_to_its_amount_whatever_the_ledger_holds(decimal held, decimal settles)
+    {
+        var id = await _roster.RegisterAsync(Jan, ProgrammeCatalogue.RuralDibaoA);
+        var recorded = await _db.SendAsync(new Domain.Features.TemporaryAssistance.RecordTemporaryAssistance
+        {
+            HouseholdId = id, Persons = 1, Month = Feb, Amount = 2_067m, Reason = "火灾", ApprovalNumber = "资临救〔2023〕002号", ApprovedBy = "审批组",
+        }, Roles.Caseworker);
+        Assert.True(recorded.Succeeded);
+        await _roster.CloseThroughAsync(Jan, Mar);
+        await using (var context = _db.NewContext())
+        {
+            await context.Database.ExecuteSqlRawAsync(
+                $"UPDATE PaymentLines SET AmountFen = {(long)(held * 100)} WHERE TemporaryAssistanceId = {recorded.Value}");
+            context.RetroactiveChanges.Add(RetroactiveChange.ForHousehold(1, id, Feb, Mar, DateTime.UtcNow)!);
+            var jurisdiction = await context.Households.Where(h => h.Id == id).Select(h => h.JurisdictionId).SingleAsync();
+            context.Entry(context.RetroactiveChanges.Local.Single()).Property(r => r.JurisdictionId).CurrentValue = jurisdiction;
+            await context.SaveChangesAsync();
+        }
+
+        await _roster.CloseAsync(Apr);
+
+        var correction = Assert.Single(await LinesAsync(Apr, id), l => l.TemporaryAssistanceId == recorded.Value);
+        Assert.Equal((Feb, settles, settles > 0 ? PaymentReason.BackPay : PaymentReason.Recovery), (correction.ForMonth, correction.Amount, correction.Reason));
+        Assert.True((await _db.SendAsync(new Domain.Features.Payments.VerifyLedger(RosterBuilder.Bureau), Roles.Admin)).Agrees);
+    }
 }
