@@ -9,6 +9,11 @@ git -C "$repo" worktree add --detach "$work" HEAD >/dev/null
 trap 'git -C "$repo" worktree remove --force "$work"' EXIT
 cd "$work"
 dotnet tool restore >/dev/null
+# Stryker 5.1 does not see a TargetFramework inherited from Directory.Build.props (stryker-net#3758): the copy states it
+# in each project file.
+for project in */*.csproj; do
+  grep -q "<TargetFramework>" "$project" || sed -i '0,/<PropertyGroup>/s//<PropertyGroup>\n    <TargetFramework>net10.0<\/TargetFramework>/' "$project"
+done
 # Stryker analyses built projects: build once, as the tests do.
 dotnet build CivilAffairs.Dashboard.sln -v q -clp:ErrorsOnly
 mutate=()
