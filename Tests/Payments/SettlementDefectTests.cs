@@ -235,16 +235,23 @@ public sealed class SettlementDefectTests : IAsyncLifetime
         Assert.Equal(2, outcome.Run.RecoveriesFound);
     }
 
-    [Fact]
-    public async Task Revoked_temporary_assistance_of_a_closed_month_is_recovered_once()
+    /// <summary>A household with a temporary case of 2,067 yuan paid in February, January to March closed.</summary>
+    private async Task<(int Household, Result<int> Case)> PaidTemporaryCaseAsync(int persons)
     {
         var id = await _roster.RegisterAsync(Jan, ProgrammeCatalogue.RuralDibaoA);
         var recorded = await _db.SendAsync(new Domain.Features.TemporaryAssistance.RecordTemporaryAssistance
         {
-            HouseholdId = id, Persons = 2, Month = Feb, Amount = 2_067m, Reason = "火灾", ApprovalNumber = "资临救〔2023〕001号", ApprovedBy = "审批组",
+            HouseholdId = id, Persons = persons, Month = Feb, Amount = 2_067m, Reason = "火灾", ApprovalNumber = $"资临救〔2023〕00{persons}号", ApprovedBy = "审批组",
         }, Roles.Caseworker);
         Assert.True(recorded.Succeeded);
         await _roster.CloseThroughAsync(Jan, Mar);
+        return (id, recorded);
+    }
+
+    [Fact]
+    public async Task Revoked_temporary_assistance_of_a_closed_month_is_recovered_once()
+    {
+        var (id, recorded) = await PaidTemporaryCaseAsync(2);
 
         var noReason = await _db.SendAsync(new Domain.Features.TemporaryAssistance.RevokeTemporaryAssistance(recorded.Value, " "), Roles.Caseworker);
         Assert.False(noReason.Succeeded);
@@ -267,13 +274,7 @@ public sealed class SettlementDefectTests : IAsyncLifetime
     [InlineData(2_567.00, -500.00)]
     public async Task A_temporary_case_of_a_closed_month_settles_to_its_amount_whatever_the_ledger_holds(decimal held, decimal settles)
     {
-        var id = await _roster.RegisterAsync(Jan, ProgrammeCatalogue.RuralDibaoA);
-        var recorded = await _db.SendAsync(new Domain.Features.TemporaryAssistance.RecordTemporaryAssistance
-        {
-            HouseholdId = id, Persons = 1, Month = Feb, Amount = 2_067m, Reason = "火灾", ApprovalNumber = "资临救〔2023〕002号", ApprovedBy = "审批组",
-        }, Roles.Caseworker);
-        Assert.True(recorded.Succeeded);
-        await _roster.CloseThroughAsync(Jan, Mar);
+        var (id, recorded) = await PaidTemporaryCaseAsync(1);
         await using (var context = _db.NewContext())
         {
             await context.Database.ExecuteSqlRawAsync(
