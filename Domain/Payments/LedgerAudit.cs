@@ -24,17 +24,18 @@ public static class LedgerAudit
         IEnumerable<TemporaryTerms> temporaryCases, Func<int, bool>? pending = null)
     {
         var month = ledger.ForMonth;
-        var householdOf = new Dictionary<int, int>();
-        var due = new List<(SettlementKey, Money)>();
+        var dueByKey = new Dictionary<SettlementKey, Money>();
         foreach (var household in roster.Households)
+        foreach (var line in Entitlement.For(household, month, v => BenefitStandard.InForce(standards, v, month)))
         {
-            foreach (var member in household.Members) householdOf[member.PersonId] = household.Id;
-            foreach (var line in Entitlement.For(household, month, v => BenefitStandard.InForce(standards, v, month)))
-                due.Add((new SettlementKey(line.PersonId, line.Programme), line.Amount));
+            var key = new SettlementKey(line.PersonId, line.Programme);
+            dueByKey[key] = dueByKey.GetValueOrDefault(key) + line.Amount;
         }
-        var dueByKey = due.GroupBy(d => d.Item1).ToDictionary(g => g.Key, g => g.Sum(d => d.Item2));
-        foreach (var (key, difference) in Payments.Settlement.Differences(due, ledger.Settled.Select(s => (s.Key, s.Value))))
+        // Who belongs where is needed only to report a difference, which a sound ledger never has.
+        Dictionary<int, int>? householdOf = null;
+        foreach (var (key, _) in Payments.Settlement.Differences(dueByKey.Select(d => (d.Key, d.Value)), ledger.Settled.Select(s => (s.Key, s.Value))))
         {
+            householdOf ??= HouseholdOfPerson(roster);
             var household = householdOf.TryGetValue(key.PersonId, out var h) ? h : (int?)null;
             if (household is { } id && pending?.Invoke(id) == true) continue;
             yield return new LedgerDifference(month, household, key.PersonId, Messages.Format("Ledger.Settlement", month, key.PersonId,
@@ -87,6 +88,15 @@ public static class LedgerAudit
             if (township != line.TownshipId)
                 yield return new LedgerDifference(ledger.ForMonth, line.HouseholdId, line.PersonId, Messages.Format("Ledger.Township", ledger.ForMonth, Describe(line), township));
         }
+    }
+
+    private static Dictionary<int, int> HouseholdOfPerson(RosterTerms roster)
+    {
+        var householdOf = new Dictionary<int, int>();
+        foreach (var household in roster.Households)
+        foreach (var member in household.Members)
+            householdOf[member.PersonId] = household.Id;
+        return householdOf;
     }
 
     /// <summary>The lines of <paramref name="these"/> left after taking out one per line of <paramref name="those"/>: a duplicate counts.</summary>
