@@ -10,6 +10,7 @@ import argparse, os, re, subprocess, sys, tempfile, time
 FILES = [
     "Domain/Payments/Entitlement.Sql.cs",
     "Domain/Payments/Settlement.Sql.cs",
+    "Domain/Payments/MonthlySummaries.Sql.cs",
     "Domain/Programmes/ProgrammeCatalogue.Sql.cs",
     "Infrastructure/Payments/PaymentRunSql.cs",
 ]

@@ -15,10 +15,6 @@ public sealed class PaymentRunSql(int jurisdictionId)
     public const string LineColumns = "JurisdictionId, Month, ForMonth, HouseholdId, PersonId, EnrollmentId, VariantCode, Programme, TownshipId, " +
                                       "AmountFen, PreviousAmountFen, StandardId, Reason, Flags, PersonCount, TemporaryAssistanceId, RecoveryId";
 
-    public const string SummaryColumns = "Households, Persons, Female, Elderly, Minors, Disabled, Cases, AmountFen, BackPayFen, RecoveryFen, " +
-                                         "NewHouseholds, NewPersons, StoppedHouseholds, StoppedPersons, NewAmountFen, StoppedAmountFen, " +
-                                         "TierChangeDeltaFen, StandardChangeDeltaFen";
-
     private readonly int _j = jurisdictionId;
 
     public int JurisdictionId => _j;
@@ -111,14 +107,27 @@ public sealed class PaymentRunSql(int jurisdictionId)
         WHERE t.JurisdictionId = {_j} AND t.Month = {m.Key} AND t.RevokedAtUtc IS NULL
         """;
 
-    public string InsertSummaries(YearMonth m) => $"""
-        INSERT INTO PaymentSummaries (JurisdictionId, Month, TownshipId, VariantCode, {SummaryColumns})
-        SELECT {_j}, {m.Key}, s.TownshipId, s.VariantCode, {Prefixed("s", SummaryColumns)} FROM ({SummarySelect(m)}) s
+    /// <summary>The lines <see cref="MonthlySummaries.Of"/> reads: the month's, household by household (the month's index order).</summary>
+    public string SummaryLines(YearMonth m) => $"""
+        SELECT HouseholdId, TownshipId, VariantCode, PersonId, Programme, Reason, Flags, PersonCount, AmountFen, PreviousAmountFen
+        FROM PaymentLines WHERE JurisdictionId = {_j} AND Month = {m.Key} ORDER BY HouseholdId
         """;
 
-    public string InsertHeadcounts(YearMonth m) => $"""
+    /// <summary>And last month's regular lines, the same way.</summary>
+    public string LastMonthRegularLines(YearMonth m) => $"""
+        SELECT HouseholdId, TownshipId, VariantCode, PersonId, Programme, Reason, Flags, PersonCount, AmountFen, PreviousAmountFen
+        FROM PaymentLines WHERE JurisdictionId = {_j} AND Month = {m.Previous.Key} AND {Entitlement.IsRegularSql("Reason")} ORDER BY HouseholdId
+        """;
+
+    /// <summary>One summary row of the month, its values as parameters $p0 … in the order of <see cref="SummaryRow.Values"/>.</summary>
+    public string InsertSummary(YearMonth m) => $"""
+        INSERT INTO PaymentSummaries (JurisdictionId, Month, TownshipId, VariantCode, {MonthlySummaries.Columns})
+        VALUES ({_j}, {m.Key}, @township, @variant, {string.Join(", ", MonthlySummaries.Columns.Split(", ").Select((_, i) => $"@p{i}"))})
+        """;
+
+    public string InsertHeadcount(YearMonth m) => $"""
         INSERT INTO PaymentHeadcounts (JurisdictionId, Month, TownshipId, GroupCode, Households, Persons)
-        SELECT {_j}, {m.Key}, c.TownshipId, c.GroupCode, c.Households, c.Persons FROM ({HeadcountSelect(m)}) c
+        VALUES ({_j}, {m.Key}, @township, @group, @households, @persons)
         """;
 
     /// <summary>Lines, paid out, back pay and recovery of the month, in fen.</summary>
@@ -150,14 +159,14 @@ public sealed class PaymentRunSql(int jurisdictionId)
     /// <summary>The rows of a month's stored summaries and head counts that differ from those recomputed from the ledger, both ways.</summary>
     public IEnumerable<(string What, string Sql)> SummaryDifferences(YearMonth month)
     {
-        var columns = "TownshipId, VariantCode, " + SummaryColumns;
-        var fromLedger = SummarySelect(month);
+        var columns = "TownshipId, VariantCode, " + MonthlySummaries.Columns;
+        var fromLedger = MonthlySummaries.SummarySql(_j, month);
         var stored = $"SELECT {columns} FROM PaymentSummaries WHERE JurisdictionId = {_j} AND Month = {month.Key}";
         yield return ("PaymentSummaries",
             $"SELECT a.TownshipId, a.VariantCode FROM (SELECT {columns} FROM ({fromLedger}) f EXCEPT {stored}) a " +
             $"UNION SELECT b.TownshipId, b.VariantCode FROM ({stored} EXCEPT SELECT {columns} FROM ({fromLedger}) g) b");
         const string counts = "TownshipId, GroupCode, Households, Persons";
-        var ledgerCounts = HeadcountSelect(month);
+        var ledgerCounts = MonthlySummaries.HeadcountSql(_j, month);
         var storedCounts = $"SELECT {counts} FROM PaymentHeadcounts WHERE JurisdictionId = {_j} AND Month = {month.Key}";
         yield return ("PaymentHeadcounts",
             $"SELECT a.TownshipId, CAST(a.GroupCode AS VARCHAR(10)) FROM (SELECT {counts} FROM ({ledgerCounts}) f EXCEPT {storedCounts}) a " +
@@ -186,80 +195,6 @@ public sealed class PaymentRunSql(int jurisdictionId)
               AND {Entitlement.IsWithinAgeLimitSql("v.Programme", "p", c)}{(scope is null ? "" : " AND " + scope)}
             """;
     }
-
-    /// <summary>
-    /// The month's summary rows computed from the ledger alone: per household first (to count households and tell a new
-    /// or a stopped household from a member joining or leaving), then per township and variant.
-    /// </summary>
-    public string SummarySelect(YearMonth m)
-    {
-        var regular = Entitlement.IsRegularSql("l.Reason");
-        string Bit(PaymentLineFlags flag) => $"SUM(CASE WHEN {regular} AND (l.Flags & {(int)flag}) = {(int)flag} THEN 1 ELSE 0 END)";
-        string When(string condition, string value) => $"SUM(CASE WHEN {condition} THEN {value} ELSE 0 END)";
-        var counted = $"({regular} OR l.Reason = {(int)PaymentReason.Temporary})";
-        return $"""
-            SELECT h.TownshipId, h.VariantCode, SUM(h.Households) AS Households, SUM(h.Persons) AS Persons, SUM(h.Female) AS Female,
-                   SUM(h.Elderly) AS Elderly, SUM(h.Minors) AS Minors, SUM(h.Disabled) AS Disabled, SUM(h.Cases) AS Cases,
-                   SUM(h.AmountFen) AS AmountFen, SUM(h.BackPayFen) AS BackPayFen, SUM(h.RecoveryFen) AS RecoveryFen,
-                   SUM(h.NewHouseholds) AS NewHouseholds, SUM(h.NewPersons) AS NewPersons, SUM(h.StoppedHouseholds) AS StoppedHouseholds,
-                   SUM(h.StoppedPersons) AS StoppedPersons, SUM(h.NewAmountFen) AS NewAmountFen, SUM(h.StoppedAmountFen) AS StoppedAmountFen,
-                   SUM(h.TierChangeDeltaFen) AS TierChangeDeltaFen, SUM(h.StandardChangeDeltaFen) AS StandardChangeDeltaFen
-            FROM (
-                SELECT l.TownshipId, l.VariantCode, l.HouseholdId,
-                       MAX(CASE WHEN {counted} THEN 1 ELSE 0 END) AS Households,
-                       {When(counted, "l.PersonCount")} AS Persons,
-                       {Bit(PaymentLineFlags.Female)} AS Female, {Bit(PaymentLineFlags.Elderly)} AS Elderly,
-                       {Bit(PaymentLineFlags.Minor)} AS Minors, {Bit(PaymentLineFlags.Disabled)} AS Disabled,
-                       {When($"l.Reason = {(int)PaymentReason.Temporary}", "1")} AS Cases,
-                       {When($"l.Reason <> {(int)PaymentReason.Recovery}", "l.AmountFen")} AS AmountFen,
-                       {When($"l.Reason = {(int)PaymentReason.BackPay}", "l.AmountFen")} AS BackPayFen,
-                       {When($"l.Reason = {(int)PaymentReason.Recovery}", "-l.AmountFen")} AS RecoveryFen,
-                       CASE WHEN MIN(CASE WHEN {regular} THEN l.Reason END) = {(int)PaymentReason.New}
-                             AND MAX(CASE WHEN {regular} THEN l.Reason END) = {(int)PaymentReason.New} THEN 1 ELSE 0 END AS NewHouseholds,
-                       {When($"l.Reason = {(int)PaymentReason.New}", "1")} AS NewPersons,
-                       0 AS StoppedHouseholds, 0 AS StoppedPersons,
-                       {When($"l.Reason = {(int)PaymentReason.New}", "l.AmountFen")} AS NewAmountFen,
-                       0 AS StoppedAmountFen,
-                       {When($"l.Reason = {(int)PaymentReason.TierChange}", "l.AmountFen - l.PreviousAmountFen")} AS TierChangeDeltaFen,
-                       {When($"l.Reason = {(int)PaymentReason.StandardChange}", "l.AmountFen - l.PreviousAmountFen")} AS StandardChangeDeltaFen
-                FROM PaymentLines l
-                WHERE l.JurisdictionId = {_j} AND l.Month = {m.Key}
-                GROUP BY l.TownshipId, l.VariantCode, l.HouseholdId
-                UNION ALL
-                SELECT s.TownshipId, s.VariantCode, s.HouseholdId, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                       CASE WHEN COUNT(*) = (SELECT COUNT(*) FROM PaymentLines q WHERE q.JurisdictionId = {_j} AND q.Month = {m.Previous.Key}
-                            AND q.HouseholdId = s.HouseholdId AND q.Programme = s.Programme AND {Entitlement.IsRegularSql("q.Reason")}) THEN 1 ELSE 0 END,
-                       COUNT(*), 0, SUM(s.AmountFen), 0, 0
-                FROM PaymentLines s
-                WHERE s.JurisdictionId = {_j} AND s.ForMonth = {m.Previous.Key} AND {Entitlement.IsRegularSql("s.Reason")}
-                  AND NOT EXISTS (SELECT 1 FROM PaymentLines c WHERE c.JurisdictionId = {_j} AND c.ForMonth = {m.Key} AND c.PersonId = s.PersonId
-                                  AND c.Programme = s.Programme AND {Entitlement.IsRegularSql("c.Reason")})
-                GROUP BY s.TownshipId, s.VariantCode, s.HouseholdId, s.Programme
-            ) h
-            GROUP BY h.TownshipId, h.VariantCode
-            """;
-    }
-
-    /// <summary>
-    /// Distinct households and persons assisted in the month per township, within each programme group and across all
-    /// (GroupCode 0): regular lines and temporary cases. A temporary case's persons beyond its named member are counted
-    /// as further persons (they have no identity on the line); corrections count nobody.
-    /// </summary>
-    public string HeadcountSelect(YearMonth m)
-    {
-        var counted = $"({Entitlement.IsRegularSql("l.Reason")} OR l.Reason = {(int)PaymentReason.Temporary})";
-        var unnamed = $"SUM(CASE WHEN l.Reason = {(int)PaymentReason.Temporary} THEN l.PersonCount - CASE WHEN l.PersonId IS NULL THEN 0 ELSE 1 END ELSE 0 END)";
-        string Select(string group, string groupBy) => $"""
-            SELECT l.TownshipId, {group} AS GroupCode, COUNT(DISTINCT l.HouseholdId) AS Households, COUNT(DISTINCT l.PersonId) + {unnamed} AS Persons
-            FROM PaymentLines l
-            WHERE l.JurisdictionId = {_j} AND l.Month = {m.Key} AND {counted}
-            GROUP BY l.TownshipId{groupBy}
-            """;
-        var group = ProgrammeCatalogue.GroupOfSql("l.Programme");
-        return $"{Select("0", "")} UNION ALL {Select(group, ", " + group)}";
-    }
-
-    private static string Prefixed(string alias, string columns) => string.Join(", ", columns.Split(", ").Select(c => $"{alias}.{c}"));
 
     /// <summary>Everything closed months' lines hold for one month of entitlement (verify-ledger, the model-based test).</summary>
     public string Settled(YearMonth forMonth) => $"""
