@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddCascadingAuthenticationState();
         services.AddDashboardSecurity(configuration);
+        services.AddSignInRateLimits(configuration);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter);
         services.AddSingleton<Endpoints.DownloadFiles>();

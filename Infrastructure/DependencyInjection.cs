@@ -99,6 +99,7 @@ public static class DependencyInjection
         services.AddScoped<IUserAccounts, UserAccounts>();
         services.AddSingleton<IUserDirectory, UserDirectory>();
         services.AddSingleton<AccountSignals>();
+        services.AddSingleton<AccountGate>();
         services.AddSingleton<AccountBootstrapper>();
     }
 

@@ -10,6 +10,9 @@ namespace CivilAffairs.Tests.Browser;
 /// <summary>Signing in and out, lockout, role limits and disabling, as staff meet them in the browser.</summary>
 public sealed partial class AccountBrowserTests
 {
+    /// <summary>The one answer to every refused sign-in: unknown name, wrong password, locked or disabled.</summary>
+    private const string Refused = "登录名或密码不正确，或该账号暂时不能登录。连续失败多次后账号将暂时锁定；如有疑问请联系系统管理员。";
+
     [GeneratedRegex("/Account/Login")]
     private static partial Regex LoginPage();
 
@@ -44,13 +47,14 @@ public sealed partial class AccountBrowserTests
         for (var attempt = 1; attempt <= 4; attempt++)
         {
             page = await SignIn.InBrowserAsync(context, baseAddress, "caseworker", password: $"wrong password {attempt}");
-            await Expect(page.Locator("[data-testid=login-error]")).ToHaveTextAsync("登录名或密码不正确。");
+            await Expect(page.Locator("[data-testid=login-error]")).ToHaveTextAsync(Refused);
         }
         page = await SignIn.InBrowserAsync(context, baseAddress, "caseworker", password: "wrong password 5");
-        await Expect(page.Locator("[data-testid=login-error]")).ToContainTextAsync("账号已暂时锁定");
+        await Expect(page.Locator("[data-testid=login-error]")).ToHaveTextAsync(Refused);
 
+        // Locked: the right password is refused too, with the same words (a locked account is not announced).
         page = await SignIn.InBrowserAsync(context, baseAddress, "caseworker", AccountBootstrapper.DemoPassword);
-        await Expect(page.Locator("[data-testid=login-error]")).ToContainTextAsync("账号已暂时锁定");
+        await Expect(page.Locator("[data-testid=login-error]")).ToHaveTextAsync(Refused);
         await Expect(page).ToHaveURLAsync(LoginPage());
     }
 
@@ -89,6 +93,6 @@ public sealed partial class AccountBrowserTests
         // Without a reload the statistician's page leaves for the sign-in page.
         await Expect(staff).ToHaveURLAsync(LoginPage());
         var again = await SignIn.InBrowserAsync(staffContext, baseAddress, "statistician");
-        await Expect(again.Locator("[data-testid=login-error]")).ToHaveTextAsync("该账号已停用，请联系系统管理员。");
+        await Expect(again.Locator("[data-testid=login-error]")).ToHaveTextAsync(Refused);
     }
 }

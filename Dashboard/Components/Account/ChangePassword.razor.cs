@@ -13,6 +13,7 @@ public partial class ChangePassword
     [Inject] private UserManager<ApplicationUser> Users { get; set; } = default!;
     [Inject] private SignInManager<ApplicationUser> SignIn { get; set; } = default!;
     [Inject] private IAuditTrail Audit { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
 
     [SupplyParameterFromForm] private PasswordInput Input { get; set; } = new();
@@ -29,6 +30,22 @@ public partial class ChangePassword
             _errors.Add(Messages.Get("PasswordMismatch"));
             return;
         }
+        var current = await ((AccountSignIn)SignIn).CheckCurrentPasswordAsync(user, Input.Current ?? "");
+        if (!current.Succeeded)
+        {
+            await Audit.RecordAsync(new AuditEvent(current.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed, user.UserName ?? "",
+                "Account", user.Id, current.IsLockedOut ? "修改密码时当前密码错误次数过多，账号锁定" : "修改密码时当前密码错误"));
+            if (current.IsLockedOut)
+            {
+                await SignIn.SignOutAsync();
+                Navigation.NavigateTo("/Account/Login", forceLoad: true);
+                return;
+            }
+            _errors.Add(L["ChangePassword.WrongCurrent"].Value);
+            return;
+        }
+        // Re-read: the check above reset the failure count and changed the concurrency stamp.
+        user = await Users.FindByIdAsync(user.Id) ?? user;
         var result = await Users.ChangePasswordAsync(user, Input.Current ?? "", Input.New ?? "");
         if (!result.Succeeded)
         {

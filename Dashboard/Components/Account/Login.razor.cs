@@ -1,17 +1,20 @@
 using CivilAffairs.Domain.Auditing;
 using CivilAffairs.Infrastructure.Identity;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 
 namespace CivilAffairs.Dashboard.Components.Account;
 
-/// <summary>Sign-in: lockout after repeated failures; every success and failure audited.</summary>
+/// <summary>Sign-in: lockout after repeated failures, a limit of attempts per account, one answer for every failure; every attempt audited.</summary>
 public partial class Login
 {
     [Inject] private SignInManager<ApplicationUser> SignIn { get; set; } = default!;
     [Inject] private UserManager<ApplicationUser> Users { get; set; } = default!;
     [Inject] private IAuditTrail Audit { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private AccountGate Gate { get; set; } = default!;
+    [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
 
     [SupplyParameterFromForm] private LoginInput Input { get; set; } = new();
     [SupplyParameterFromQuery] private string? ReturnUrl { get; set; }
@@ -27,8 +30,17 @@ public partial class Login
             return;
         }
 
-        var user = await Users.FindByNameAsync(userName);
+        if (!Gate.TryAttempt(Users.NormalizeName(userName)))
+        {
+            await Audit.RecordAsync(new AuditEvent(AuditAction.SignInFailed, userName, "Account", null,
+                $"登录尝试过于频繁（每账号每分钟 {Gate.AttemptsPerMinute} 次），未校验密码"));
+            HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            _error = L["Login.TooMany"];
+            return;
+        }
+
         var result = await SignIn.PasswordSignInAsync(userName, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var user = await Users.FindByNameAsync(userName);
         if (result.Succeeded)
         {
             await Audit.RecordAsync(new AuditEvent(AuditAction.SignIn, userName, "Account", user?.Id, null));
@@ -37,22 +49,14 @@ public partial class Login
             return;
         }
 
+        // One answer for an unknown name, a wrong password, a locked and a disabled account: which it was is the
+        // audit trail's to know, not the caller's.
         if (result.IsLockedOut)
-        {
             await Audit.RecordAsync(new AuditEvent(AuditAction.LockedOut, userName, "Account", user?.Id, "登录失败次数过多，账号锁定"));
-            _error = L["Login.LockedOut"];
-        }
-        else if (result.IsNotAllowed)
-        {
-            await Audit.RecordAsync(new AuditEvent(AuditAction.SignInFailed, userName, "Account", user?.Id, "账号已停用"));
-            _error = L["Login.Disabled"];
-        }
         else
-        {
             await Audit.RecordAsync(new AuditEvent(AuditAction.SignInFailed, userName, "Account", user?.Id,
-                user is null ? "登录名不存在" : "密码错误"));
-            _error = L["Login.Failed"];
-        }
+                result.IsNotAllowed ? "账号已停用" : user is null ? "登录名不存在" : "密码错误"));
+        _error = L["Login.Failed"];
     }
 
     private static bool IsLocal(string? url) =>
