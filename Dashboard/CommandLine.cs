@@ -68,6 +68,10 @@ public static class CommandLine
         {
             return Fail(ExitCode.Refused, e.Message);
         }
+        catch (CivilAffairs.Infrastructure.Excel.WorkbookLimitException e)
+        {
+            return Fail(ExitCode.Refused, e.Message);
+        }
         catch (Exception e)
         {
             return Fail(ExitCode.Failure, $"命令执行失败：{e.Message}");

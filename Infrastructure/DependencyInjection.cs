@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddScoped<DashboardDbContext>(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         services.AddIdentityStores(configuration);
         services.AddSingleton<IAuditTrail, AuditTrail>();
+        services.Configure<Excel.WorkbookLimits>(configuration.GetSection("Import:Limits"));
         services.AddSingleton<Domain.Features.Roster.IRosterWorkbook, Excel.RosterWorkbook>();
         services.AddDataProtection().SetApplicationName("CivilAffairs.Dashboard");
         services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<DashboardDbContext>>(

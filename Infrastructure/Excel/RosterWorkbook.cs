@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using CivilAffairs.Domain.Features.Roster;
@@ -11,11 +12,15 @@ namespace CivilAffairs.Infrastructure.Excel;
 /// Roster workbooks with MiniExcel: it streams rows in and out, so a 50,000-row upload is never a whole workbook in
 /// memory (ClosedXML keeps one, about 1 GB per 100k rows here).
 /// </summary>
-public sealed class RosterWorkbook : IRosterWorkbook
+public sealed class RosterWorkbook(IOptions<WorkbookLimits> limits) : IRosterWorkbook
 {
     public async IAsyncEnumerable<RosterImportRow> ReadAsync(Stream workbook, [EnumeratorCancellation] CancellationToken ct = default)
     {
         var rowNumber = 1;
+        // Checked through before MiniExcel parses anything: sizes, rows and cell lengths (the inflating workbooks).
+        var seekable = workbook.CanSeek ? workbook : await CopyAsync(workbook, limits.Value.MaxFileBytes, ct);
+        limits.Value.Check(seekable);
+        workbook = seekable;
         foreach (IDictionary<string, object?> cells in await MiniExcel.QueryAsync(workbook, useHeaderRow: true, cancellationToken: ct))
         {
             rowNumber++;
@@ -35,6 +40,20 @@ public sealed class RosterWorkbook : IRosterWorkbook
             if (values.Values.All(string.IsNullOrWhiteSpace)) continue;
             yield return new RosterImportRow(rowNumber, values) { NumericColumns = numeric };
         }
+    }
+
+    private static async Task<Stream> CopyAsync(Stream source, long maxBytes, CancellationToken ct)
+    {
+        var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await source.ReadAsync(buffer, ct)) > 0)
+        {
+            if (copy.Length + read > maxBytes) throw new WorkbookLimitException($"文件大小超过 {maxBytes / 1024 / 1024} MB，超出导入限制，未读取。");
+            copy.Write(buffer, 0, read);
+        }
+        copy.Position = 0;
+        return copy;
     }
 
     public Task WriteTemplateAsync(Stream destination, CancellationToken ct = default) =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Globalization;
 using CivilAffairs.Domain.Common;
 using CivilAffairs.Domain.Payments;
@@ -15,7 +16,7 @@ namespace CivilAffairs.Infrastructure.Payments;
 /// rows). The month's payments are summed per household set-wise from the ledger, in the transaction that records the
 /// batch and its control totals.
 /// </summary>
-public sealed class BankDisbursement(IDbContextFactory<DashboardDbContext> contexts, IClock clock) : IBankDisbursement
+public sealed class BankDisbursement(IDbContextFactory<DashboardDbContext> contexts, IClock clock, IOptions<Excel.WorkbookLimits> limits) : IBankDisbursement
 {
     public const string Serial = "流水号", Name = "户主姓名", IdNumber = "身份证号", Account = "银行账号", Amount = "金额（元）",
         Outcome = "结果", FailureReason = "失败原因", Paid = "成功", Failed = "失败";
@@ -107,6 +108,7 @@ public sealed class BankDisbursement(IDbContextFactory<DashboardDbContext> conte
         try
         {
             var number = 1;
+            limits.Value.Check(input);
             foreach (IDictionary<string, object?> cells in MiniExcel.Query(input, useHeaderRow: true, sheetName: "代发明细"))
             {
                 number++;
