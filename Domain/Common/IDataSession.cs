@@ -26,6 +26,12 @@ public interface IDataSession : IAsyncDisposable
 
     Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Persons whose name starts with <paramref name="prefix"/>, served by the name index on each provider: every
+    /// character counts, including those outside the basic plane (刘𠮷) and emoji.
+    /// </summary>
+    IQueryable<Roster.Person> WhereNameStartsWith(IQueryable<Roster.Person> persons, string prefix);
+
     /// <summary>Why these changes are made, recorded with each audit record of the save (e.g. the document number).</summary>
     string? AuditReason { get; set; }
 

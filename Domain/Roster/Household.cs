@@ -71,9 +71,9 @@ public sealed class Household : IVersioned
         {
             JurisdictionId = jurisdictionId,
             Community = community,
-            Address = address.Trim(),
+            Address = EnteredText.Clean(address),
             Residence = residence,
-            BankAccount = string.IsNullOrWhiteSpace(bankAccount) ? null : bankAccount.Trim(),
+            BankAccount = string.IsNullOrWhiteSpace(bankAccount) ? null : EnteredText.Clean(bankAccount),
             Status = HouseholdStatus.Active,
             RegisteredMonth = month,
             ImportKey = importKey,

@@ -14,7 +14,7 @@ public sealed class Person : IVersioned
     internal Person(PersonDraft draft, YearMonth joined)
     {
         var number = Roster.IdNumber.Parse(draft.IdNumber);
-        Name = draft.Name.Trim();
+        Name = EnteredText.Clean(draft.Name);
         IdNumber = number.Value;
         IdTail = number.LastFour;
         BirthDate = number.BirthDate;

@@ -4,6 +4,8 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
+using CivilAffairs.Domain.Roster;
+
 namespace CivilAffairs.Infrastructure.Persistence;
 
 /// <summary>
@@ -35,6 +37,20 @@ public sealed class DataSession(DashboardDbContext context) : IDataSession
 
     public Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
         EntityFrameworkQueryableExtensions.CountAsync(query, cancellationToken);
+
+    public IQueryable<Person> WhereNameStartsWith(IQueryable<Person> persons, string prefix)
+    {
+        if (context.Database.IsSqlServer())
+        {
+            // LIKE with a constant prefix is an index seek on SQL Server; its wildcards in the name are escaped.
+            var pattern = prefix.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").Replace("[", "\\[") + "%";
+            return persons.Where(p => EF.Functions.Like(p.Name, pattern, "\\"));
+        }
+        // SQLite compares text as UTF-8 bytes: every name starting with the prefix lies below the prefix followed by
+        // U+10FFFF, the highest code point (U+FFFF, the old bound, sorts below every character outside the basic plane).
+        var upper = prefix + char.ConvertFromUtf32(0x10FFFF);
+        return persons.Where(p => p.Name.CompareTo(prefix) >= 0 && p.Name.CompareTo(upper) < 0);
+    }
 
     public string? AuditReason
     {

@@ -261,6 +261,32 @@ public sealed class RosterTests : IAsyncLifetime
         Assert.Equal(nameof(OrphanAndUnattendedChildExcludeEachOther), Assert.Single(both.Errors).Rule);
     }
 
+    /// <summary>
+    /// The probe: prefix + U+FFFF as the upper bound never found 刘𠮷 or 陈𪚥 (outside the basic plane) or a name
+    /// starting with an emoji; a zero-width look-alike of an existing name was accepted as a different name.
+    /// </summary>
+    [Fact]
+    public async Task Names_with_rare_characters_are_found_and_invisible_characters_do_not_make_a_second_name()
+    {
+        await RegisterAsync(ProgrammeCatalogue.RuralDibaoA, Member("刘𠮷", Relationship.Head), Member("陈𪚥", Relationship.Spouse));
+        await RegisterAsync(ProgrammeCatalogue.RuralDibaoA, Member("😀小明", Relationship.Head));
+        await RegisterAsync(ProgrammeCatalogue.RuralDibaoA, Member("王\u200B五", Relationship.Head), Member("刘\u0000备\u202E", Relationship.Spouse));
+        // A decomposed character (e + combining acute) is stored composed.
+        await RegisterAsync(ProgrammeCatalogue.RuralDibaoA, Member("Jose\u0301", Relationship.Head));
+
+        async Task<List<string>> Names(string prefix) =>
+            (await _db.SendAsync(new SearchRoster(new RosterFilter("431081", Name: prefix)), Caseworker)).Rows.Select(r => r.Name).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["刘备", "刘𠮷"], await Names("刘"));
+        Assert.Equal(["刘𠮷"], await Names("刘𠮷"));
+        Assert.Equal(["陈𪚥"], await Names("陈𪚥"));
+        Assert.Equal(["😀小明"], await Names("😀"));
+        Assert.Equal(["王五"], await Names("王五"));
+        Assert.Equal(["王五"], await Names("王\u200B"));
+        Assert.Equal(["Jos\u00E9"], await Names("Jos\u00E9"));
+        Assert.Equal(["Jos\u00E9"], await Names("Jose\u0301"));
+    }
+
     [Fact]
     public async Task Search_finds_by_name_prefix_id_tail_area_and_programme_a_page_at_a_time()
     {

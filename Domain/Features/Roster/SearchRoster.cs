@@ -93,13 +93,8 @@ public sealed class SearchRosterHandler(IDataSessionFactory data, IClock clock)
         else if (request.TownshipId is { } township) households = households.Where(h => h.Community!.ParentId == township);
         var persons = session.Query<Person>().Where(p => p.Status == PersonStatus.Active && households.Any(h => h.Id == p.HouseholdId));
 
-        if (!string.IsNullOrWhiteSpace(request.Name))
-        {
-            // A range on the indexed column instead of LIKE, which SQLite cannot serve from the index.
-            var prefix = request.Name.Trim();
-            var upper = prefix + '\uffff';
-            persons = persons.Where(p => p.Name.CompareTo(prefix) >= 0 && p.Name.CompareTo(upper) < 0);
-        }
+        // Cleaned as names are when stored, so a pasted zero-width space or a decomposed character still finds them.
+        if (EnteredText.Clean(request.Name) is { Length: > 0 } prefix) persons = session.WhereNameStartsWith(persons, prefix);
         if (!string.IsNullOrWhiteSpace(request.IdNumber))
         {
             var digits = request.IdNumber.Trim().ToUpperInvariant();
