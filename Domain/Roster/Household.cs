@@ -67,13 +67,17 @@ public sealed class Household : IVersioned
             BusinessRules.Check(new DibaoMustMatchResidence(dibao, residence), "VariantCode");
         }
 
+        address = EnteredText.Clean(address);
+        bankAccount = string.IsNullOrWhiteSpace(bankAccount) ? null : EnteredText.Clean(bankAccount);
+        BusinessRules.Check(new TextMustFit(address, AddressMaxLength), "Address");
+        BusinessRules.Check(new BankAccountMustBeDigits(bankAccount), "BankAccount");
         var household = new Household
         {
             JurisdictionId = jurisdictionId,
             Community = community,
-            Address = EnteredText.Clean(address),
+            Address = address,
             Residence = residence,
-            BankAccount = string.IsNullOrWhiteSpace(bankAccount) ? null : EnteredText.Clean(bankAccount),
+            BankAccount = bankAccount,
             Status = HouseholdStatus.Active,
             RegisteredMonth = month,
             ImportKey = importKey,
@@ -256,6 +260,8 @@ public sealed class Household : IVersioned
 
     private static void CheckDraft(PersonDraft draft, string field)
     {
+        var name = field.EndsWith("IdNumber") ? field[..^"IdNumber".Length] + "Name" : "Name";
+        BusinessRules.Check(new TextMustFit(EnteredText.Clean(draft.Name), Person.NameMaxLength), name);
         BusinessRules.Check(new IdNumberMustBeValid(draft.IdNumber), field);
         BusinessRules.Check(new EnteredDetailsMustAgreeWithIdNumber(draft), field);
     }

@@ -19,7 +19,7 @@ public sealed class ListWorkbook : IListWorkbook
             foreach (var row in rows)
             {
                 var line = new Dictionary<string, object?>(columns.Count);
-                for (var i = 0; i < columns.Count; i++) line[columns[i]] = row[i];
+                for (var i = 0; i < columns.Count; i++) line[columns[i]] = SpreadsheetText.Inert(row[i]);
                 yield return line;
             }
         }

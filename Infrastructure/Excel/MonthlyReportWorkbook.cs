@@ -43,7 +43,7 @@ public sealed class MonthlyReportWorkbook : IMonthlyReportWorkbook
         var row = 4;
         foreach (var line in sheet.Rows.Append(sheet.Total))
         {
-            ws.Cell(row, 1).Value = line.Label;
+            ws.Cell(row, 1).Value = SpreadsheetText.Inert(line.Label);
             for (var c = 0; c < sheet.Columns.Count; c++)
             {
                 var cell = ws.Cell(row, c + 2);

@@ -68,7 +68,7 @@ public sealed class RosterWorkbook(IOptions<WorkbookLimits> limits) : IRosterWor
         {
             foreach (var row in rows)
             {
-                var line = RosterTemplate.Columns.ToDictionary(c => c, c => (object?)row.Get(c));
+                var line = RosterTemplate.Columns.ToDictionary(c => c, c => (object?)SpreadsheetText.Inert(row.Get(c)));
                 line[RosterTemplate.Error] = string.Join("；", byRow[row.RowNumber].Select(e => $"第 {e.RowNumber} 行【{e.Column}】{e.Message}"));
                 yield return line;
             }

@@ -87,7 +87,8 @@ public sealed class BankDisbursement(IDbContextFactory<DashboardDbContext> conte
             .AsEnumerable()
             .Select(r => new Dictionary<string, object?>
             {
-                [Serial] = r.Id.ToString(CultureInfo.InvariantCulture), [Name] = r.PayeeName, [IdNumber] = r.IdNumber, [Account] = r.Account,
+                [Serial] = r.Id.ToString(CultureInfo.InvariantCulture), [Name] = Excel.SpreadsheetText.Inert(r.PayeeName), [IdNumber] = r.IdNumber,
+                [Account] = Excel.SpreadsheetText.Inert(r.Account),
                 [Amount] = r.Amount, [Outcome] = null, [FailureReason] = null,
             });
         var control = new[]

@@ -43,6 +43,46 @@ public sealed class ImportRosterTests : IAsyncLifetime
         Assert.Equal(DisabilityGrade.Two, wife.DisabilityGrade);
     }
 
+    /// <summary>The probe imported a 10,000-character 姓名, 家庭住址 and 银行账号 with no error, and a formula as an account.</summary>
+    [Fact]
+    public async Task An_import_applies_the_form_s_limits_and_formats_to_every_field()
+    {
+        var file = new RosterFile()
+            .Row("A", new string('名', Person.NameMaxLength + 1))
+            .Row("B", "乙一", change: r => r[RosterTemplate.Address] = new string('址', Household.AddressMaxLength + 1))
+            .Row("C", "丙一", change: r => r[RosterTemplate.BankAccount] = "=cmd|' /C calc'!A0")
+            .Row("D", "丁一", change: r => r[RosterTemplate.BankAccount] = new string('6', Household.BankAccountMaxLength + 1));
+
+        var report = await Import(file.ToStream());
+
+        Assert.Equal(0, report.HouseholdsWritten);
+        Assert.Contains(report.Errors, e => e.RowNumber == 2 && e.Column == RosterTemplate.Name && e.Message.Contains("30"));
+        Assert.Contains(report.Errors, e => e.RowNumber == 3 && e.Column == RosterTemplate.Address && e.Message.Contains("100"));
+        Assert.Contains(report.Errors, e => e.RowNumber == 4 && e.Column == RosterTemplate.BankAccount && e.Message.Contains("数字"));
+        Assert.Contains(report.Errors, e => e.RowNumber == 5 && e.Column == RosterTemplate.BankAccount);
+        Assert.Equal(0, await Households());
+
+        // Ten thousand characters in one cell do not reach the field checks: the workbook is refused as a whole.
+        var huge = new RosterFile().Row("A", new string('名', 10_000));
+        var refused = await Assert.ThrowsAsync<CivilAffairs.Infrastructure.Excel.WorkbookLimitException>(() => Import(huge.ToStream()));
+        Assert.Contains("超过 1,000 个字符", refused.Message);
+    }
+
+    [Fact]
+    public void Text_a_spreadsheet_would_run_as_a_formula_is_written_inert()
+    {
+        foreach (var formula in new[] { "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\t=1" })
+            Assert.StartsWith("'", CivilAffairs.Infrastructure.Excel.SpreadsheetText.Inert(formula.Replace("\\t", "\t")));
+        Assert.Equal("张三", CivilAffairs.Infrastructure.Excel.SpreadsheetText.Inert("张三"));
+        Assert.Equal(-12.5m, CivilAffairs.Infrastructure.Excel.SpreadsheetText.Inert((object?)(-12.5m)));
+
+        using var list = new MemoryStream();
+        new CivilAffairs.Infrastructure.Excel.ListWorkbook().Write(list, "名单", ["姓名", "金额"], [["=HYPERLINK(\"http://x\")", 1.5m]]);
+        list.Position = 0;
+        var row = (IDictionary<string, object?>)list.Query(useHeaderRow: true).Single();
+        Assert.Equal("'=HYPERLINK(\"http://x\")", row["姓名"]);
+    }
+
     [Fact]
     public async Task A_clean_file_is_written_once_and_a_reimport_adds_nothing()
     {

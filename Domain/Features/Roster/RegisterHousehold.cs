@@ -31,8 +31,8 @@ public sealed class RegisterHouseholdValidator : AbstractValidator<RegisterHouse
         RuleFor(x => x.Address)
             .NotEmpty().WithMessage(_ => Messages.Get("AddressRequired"))
             .MaximumLength(Household.AddressMaxLength).WithMessage(_ => Messages.Format("TextTooLong", Household.AddressMaxLength));
-        RuleFor(x => x.BankAccount).MaximumLength(Household.BankAccountMaxLength)
-            .WithMessage(_ => Messages.Format("TextTooLong", Household.BankAccountMaxLength));
+        RuleFor(x => x.BankAccount).Must(a => !new BankAccountMustBeDigits(a?.Trim()).IsBroken())
+            .WithMessage(_ => Messages.Get("BankAccountDigits"));
         RuleFor(x => x.Month).RequiredMonth();
         RuleFor(x => x.Members).NotEmpty().WithMessage(_ => Messages.Get("MembersRequired"));
         RuleForEach(x => x.Members).SetValidator(new MemberInputValidator());

@@ -132,6 +132,9 @@ public sealed class RosterImportCheck
             {
                 "VariantCode" => RosterTemplate.Dibao,
                 "Members" => RosterTemplate.Relationship,
+                "Address" => RosterTemplate.Address,
+                "BankAccount" => RosterTemplate.BankAccount,
+                var f when f.EndsWith(".Name") => RosterTemplate.Name,
                 _ => RosterTemplate.IdNumber,
             };
             var row = violation.Field.StartsWith("Members[") && int.TryParse(violation.Field[8..violation.Field.IndexOf(']')], out var index)

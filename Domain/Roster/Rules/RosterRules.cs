@@ -142,3 +142,20 @@ public sealed record OtherStopReasonNeedsText(StopReason Reason, string? Note) :
     public bool IsBroken() => Reason == StopReason.Other && string.IsNullOrWhiteSpace(Note);
     public string Message => Messages.Get("StopNoteRequired");
 }
+
+/// <summary>
+/// A stored text field fits its column (the database's nvarchar on SQL Server): checked by the model itself, so the
+/// form, the import and the command line cannot differ (an import once stored a 10,000-character name).
+/// </summary>
+public sealed record TextMustFit(string? Text, int MaxLength) : IBusinessRule
+{
+    public bool IsBroken() => (Text?.Length ?? 0) > MaxLength;
+    public string Message => Messages.Format("TextTooLong", MaxLength);
+}
+
+/// <summary>A bank account is digits only (6 to 30), so nothing a spreadsheet would run as a formula reaches the bank's file.</summary>
+public sealed record BankAccountMustBeDigits(string? Account) : IBusinessRule
+{
+    public bool IsBroken() => !string.IsNullOrEmpty(Account) && (Account.Length is < 6 or > Household.BankAccountMaxLength || !Account.All(char.IsAsciiDigit));
+    public string Message => Messages.Get("BankAccountDigits");
+}
