@@ -57,7 +57,8 @@ public static class DependencyInjection
         services.AddSignInRateLimits(configuration);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter);
-        services.AddSingleton<Endpoints.DownloadFiles>();
+        services.AddSingleton(sp => new Endpoints.DownloadFiles(
+            configuration["Downloads:Folder"] ?? Path.Combine(environment.ContentRootPath, "App_Data", "downloads"), sp.GetRequiredService<IClock>()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

@@ -18,10 +18,18 @@ public static class RosterFileEndpoints
             return Results.File(stream, Xlsx, "花名册导入模板.xlsx");
         }).RequireAuthorization(nameof(Permission.EditRoster));
 
-        // Whatever a page prepared for its user (import errors, bank files): the page's own permission was checked when it was made.
+        // Whatever a page prepared for its user (import errors, bank files, lists): once, and only while the user still
+        // holds the permission it was made under; the file is deleted when the response is done.
         endpoints.MapGet("/downloads/{id:guid}", (Guid id, HttpContext http, DownloadFiles files) =>
-            files.Take(id, http.User.Identity?.Name) is { } file
-                ? Results.File(file.Path, DownloadFiles.Xlsx, file.FileName)
-                : Results.NotFound()).RequireAuthorization();
+        {
+            var roles = http.User.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).ToList();
+            if (files.Take(id, http.User.Identity?.Name, permission => Roles.Allows(roles, permission)) is not { } file) return Results.NotFound();
+            http.Response.OnCompleted(() =>
+            {
+                DownloadFiles.Delete(file.Path);
+                return Task.CompletedTask;
+            });
+            return Results.File(file.Path, DownloadFiles.Xlsx, file.FileName);
+        }).RequireAuthorization();
     }
 }

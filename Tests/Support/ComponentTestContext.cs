@@ -37,7 +37,8 @@ public abstract class ComponentTestContext : IAsyncLifetime
         authorization.SetRoles(Role);
         authorization.SetPolicies(Roles.PermissionsOf([Role]).Select(p => p.ToString()).ToArray());
         authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, user.UserId!));
-        Context.Services.AddSingleton<CivilAffairs.Dashboard.Endpoints.DownloadFiles>();
+        Context.Services.AddSingleton(_ => new CivilAffairs.Dashboard.Endpoints.DownloadFiles(
+            Path.Combine(Path.GetTempPath(), "civil-affairs-tests", $"downloads-{Guid.NewGuid():N}"), new FixedClock(FixedClock.November2026)));
         Context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
         Context.Render<MudPopoverProvider>();
         Dialogs = Context.Render<MudDialogProvider>();

@@ -41,6 +41,8 @@ public sealed class DashboardHost : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // The tests arrange their own roster; the demo roster is tested on its own.
         builder.UseSetting("Demo:SeedRoster", "false");
+        // Each host its own download folder: a host deletes what its folder holds when it starts.
+        builder.UseSetting("Downloads:Folder", DatabaseFile + ".downloads");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<IClock>(Clock));
     }
@@ -60,6 +62,7 @@ public sealed class DashboardHost : WebApplicationFactory<Program>
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         if (!_ownsDatabase) return;
+        if (Directory.Exists(DatabaseFile + ".downloads")) Directory.Delete(DatabaseFile + ".downloads", recursive: true);
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             if (File.Exists(DatabaseFile + suffix)) File.Delete(DatabaseFile + suffix);
     }

@@ -69,7 +69,7 @@ public partial class BankPage
         Show(result);
         if (!result.Succeeded) return;
         var user = await CurrentUser.GetAsync();
-        _download = Downloads.Store(user.UserName, $"银行代发_{batch.Month}_批次{batch.Id}.xlsx", file.ToArray());
+        _download = Downloads.Store(user.UserName, $"银行代发_{batch.Month}_批次{batch.Id}.xlsx", file.ToArray(), Permission.RunPayments);
     }
 
     private async Task ImportReturnAsync(BankBatchRow batch, IBrowserFile? file)

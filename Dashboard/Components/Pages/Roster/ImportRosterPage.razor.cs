@@ -69,7 +69,7 @@ public partial class ImportRosterPage
                 using var errors = new MemoryStream();
                 await Workbooks.WriteErrorsAsync(errors, _report.RowsRead, _report.Errors);
                 var user = (await Authentication.GetAuthenticationStateAsync()).User.Identity?.Name ?? "";
-                _errorFile = ErrorFiles.Store(user, "花名册导入错误.xlsx", errors.ToArray());
+                _errorFile = ErrorFiles.Store(user, "花名册导入错误.xlsx", errors.ToArray(), Domain.Security.Permission.EditRoster);
             }
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException)
