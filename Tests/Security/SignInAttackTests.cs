@@ -134,7 +134,7 @@ public sealed partial class SignInAttackTests
             last = await client.PostAsync("/Account/ChangePassword", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["_handler"] = "change-password",
-                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(form).Groups[1].Value),
+                ["__RequestVerificationToken"] = SignIn.TokenOf(form),
                 ["Input.Current"] = $"guess {i}",
                 ["Input.New"] = "a brand new passphrase",
                 ["Input.Confirm"] = "a brand new passphrase",
@@ -204,7 +204,4 @@ public sealed partial class SignInAttackTests
 
     [GeneratedRegex("data-testid=\"login-error\">([^<]*)<")]
     private static partial Regex LoginError();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

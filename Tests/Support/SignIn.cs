@@ -12,7 +12,7 @@ public static partial class SignIn
     {
         var url = "/Account/Login" + (returnUrl is null ? "" : $"?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
         var form = await client.GetStringAsync(url);
-        var token = WebUtility.HtmlDecode(AntiforgeryToken().Match(form).Groups[1].Value);
+        var token = TokenOf(form);
         return await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
@@ -43,6 +43,9 @@ public static partial class SignIn
         await page.Locator("[data-testid=login-submit]").ClickAsync();
         return page;
     }
+
+    /// <summary>The antiforgery token of a page's form, for a post of that form.</summary>
+    public static string TokenOf(string html) => WebUtility.HtmlDecode(AntiforgeryToken().Match(html).Groups[1].Value);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
