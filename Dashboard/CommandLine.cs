@@ -132,9 +132,11 @@ public static class CommandLine
     private static int VerifiedAudit(AuditVerification result)
     {
         if (!result.IsIntact)
-            return Fail(ExitCode.Refused, $"审计链在第 {result.BrokenAtSequence} 条处断开：{result.Problem}（此前 {result.RecordsChecked} 条完好）。");
-        Console.WriteLine($"审计链完整：共校验 {result.RecordsChecked} 条记录；末条 #{result.LastSequence}，哈希 {result.LastHash}。");
-        Console.WriteLine("请将末条编号和哈希另行记录（如纸质台账），以便日后发现末尾记录被删除。");
+            return Fail(ExitCode.Refused, result.BrokenAtSequence is { } at
+                ? $"审计链在第 {at} 条处断开：{result.Problem}（此前 {result.RecordsChecked} 条完好）。"
+                : $"审计链无法校验：{result.Problem}。");
+        Console.WriteLine($"审计链完整：共校验 {result.RecordsChecked} 条记录（密钥签名）、{result.CheckpointsChecked} 个库外检查点；末条 #{result.LastSequence}，哈希 {result.LastHash}。");
+        Console.WriteLine("已写入新的检查点（库外文件，并记入日志）。");
         return 0;
     }
 

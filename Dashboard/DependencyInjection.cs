@@ -66,7 +66,6 @@ public static class DependencyInjection
     /// <summary>Cookie sign-in, session lifetimes, one authorization policy per permission, circuit revalidation.</summary>
     private static void AddDashboardSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<SignInLifetime>(configuration.GetSection("Security:Session"));
         var session = configuration.GetSection("Security:Session").Get<SignInLifetime>() ?? new SignInLifetime();
         services.AddHttpContextAccessor();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -78,17 +77,25 @@ public static class DependencyInjection
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
-            o.ExpireTimeSpan = session.Idle;
-            o.SlidingExpiration = true;
+            // The idle limit is the server's (SignInSessions counts the use of pages too, which no request renews);
+            // the cookie itself lasts no longer than a sign-in may.
+            o.ExpireTimeSpan = session.Absolute;
+            o.SlidingExpiration = false;
             o.Events.OnValidatePrincipal = async context =>
             {
-                await SecurityStampValidator.ValidatePrincipalAsync(context);
+                var sessions = context.HttpContext.RequestServices.GetRequiredService<SignInSessions>();
+                var sessionId = DashboardClaimsPrincipalFactory.SessionOf(context.Principal);
+                var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
                 var signedInAt = context.Principal is null ? null : DashboardClaimsPrincipalFactory.SignedInAt(context.Principal);
-                if (context.Principal is not null && (signedInAt is null || DateTimeOffset.UtcNow - signedInAt > session.Absolute))
+                if (sessionId is not null && signedInAt is not null && DateTimeOffset.UtcNow - signedInAt > session.Absolute)
+                    await sessions.EndAsync(sessionId, SignInSessions.Reasons.Expired);
+                else if (sessionId is not null && userId is not null && await sessions.UseAsync(sessionId, userId))
                 {
-                    context.RejectPrincipal();
-                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    await SecurityStampValidator.ValidatePrincipalAsync(context);
+                    return;
                 }
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             };
         });
         services.Configure<SecurityStampValidatorOptions>(o =>
@@ -98,12 +105,14 @@ public static class DependencyInjection
             // Keep the original sign-in time when the principal is refreshed, or the absolute lifetime would slide.
             o.OnRefreshingPrincipal = context =>
             {
-                var signedInAt = context.CurrentPrincipal?.FindFirst(DashboardClaimsPrincipalFactory.SignedInAtClaim);
+                // and the session the cookie belongs to, or the refreshed cookie would belong to none.
                 var identity = context.NewPrincipal?.Identities.First();
-                if (signedInAt is not null && identity is not null)
+                foreach (var type in new[] { DashboardClaimsPrincipalFactory.SignedInAtClaim, DashboardClaimsPrincipalFactory.SessionClaim })
                 {
-                    foreach (var stale in identity.FindAll(DashboardClaimsPrincipalFactory.SignedInAtClaim).ToList()) identity.RemoveClaim(stale);
-                    identity.AddClaim(new Claim(signedInAt.Type, signedInAt.Value));
+                    var kept = context.CurrentPrincipal?.FindFirst(type);
+                    if (kept is null || identity is null) continue;
+                    foreach (var stale in identity.FindAll(type).ToList()) identity.RemoveClaim(stale);
+                    identity.AddClaim(new Claim(kept.Type, kept.Value));
                 }
                 return Task.CompletedTask;
             };

@@ -34,7 +34,7 @@ public static class DependencyInjection
                 services.AddDbContextFactory<SqliteDashboardDbContext>(o =>
                     DatabaseOptions.Configure(o, provider, sqlite));
                 services.AddSingleton<IDbContextFactory<DashboardDbContext>>(sp =>
-                    new UpcastFactory<SqliteDashboardDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteDashboardDbContext>>()));
+                    new UpcastFactory<SqliteDashboardDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteDashboardDbContext>>(), sp.GetRequiredService<AuditKey>()));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -42,10 +42,20 @@ public static class DependencyInjection
                 services.AddDbContextFactory<SqlServerDashboardDbContext>(o =>
                     DatabaseOptions.Configure(o, provider, connectionString));
                 services.AddSingleton<IDbContextFactory<DashboardDbContext>>(sp =>
-                    new UpcastFactory<SqlServerDashboardDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerDashboardDbContext>>()));
+                    new UpcastFactory<SqlServerDashboardDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerDashboardDbContext>>(), sp.GetRequiredService<AuditKey>()));
                 break;
         }
 
+        services.AddSingleton(_ => AuditKeyFile.Load(AuditKeyFile.PathFrom(configuration)));
+        var checkpoints = configuration["Security:Audit:CheckpointFile"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, contentRoot)
+            : provider == DatabaseProvider.Sqlite && new SqliteConnectionStringBuilder(ResolveSqlitePath(connectionString ?? DefaultSqliteConnection, contentRoot)).DataSource is { Length: > 0 } file && file != ":memory:"
+                ? file + ".audit-checkpoints"
+                : Path.Combine(contentRoot, "App_Data", "audit-checkpoints.log");
+        services.AddSingleton<IAuditCheckpoints>(sp => new AuditCheckpointFile(checkpoints, sp.GetRequiredService<AuditKey>(),
+            sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>(), sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AuditCheckpointFile>>()));
+        services.AddHostedService<AuditCheckpointWriter>();
         services.AddScoped<IDataSessionFactory, DataSessionFactory>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<Persistence.Seeding.DemoPaymentHistory>();
@@ -101,6 +111,8 @@ public static class DependencyInjection
         services.AddSingleton<IUserDirectory, UserDirectory>();
         services.AddSingleton<AccountSignals>();
         services.AddSingleton<AccountGate>();
+        services.AddSingleton<SignInSessions>();
+        services.Configure<SignInLifetime>(configuration.GetSection("Security:Session"));
         services.AddSingleton<AccountBootstrapper>();
     }
 
@@ -113,9 +125,14 @@ public static class DependencyInjection
         return builder.ToString();
     }
 
-    private sealed class UpcastFactory<T>(IDbContextFactory<T> inner) : IDbContextFactory<DashboardDbContext>
+    private sealed class UpcastFactory<T>(IDbContextFactory<T> inner, AuditKey key) : IDbContextFactory<DashboardDbContext>
         where T : DashboardDbContext
     {
-        public DashboardDbContext CreateDbContext() => inner.CreateDbContext();
+        public DashboardDbContext CreateDbContext()
+        {
+            var context = inner.CreateDbContext();
+            context.AuditKey = key;
+            return context;
+        }
     }
 }

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace CivilAffairs.Dashboard.Security;
 
 /// <summary>
-/// Re-checks a circuit's user every 30 seconds, and at once when this instance disables them or changes their
-/// roles or password: a disabled account, a new security stamp or an expired absolute lifetime signs the circuit out.
+/// Re-checks a circuit's user every <see cref="SignInLifetime.Check"/>, and at once when this instance disables them,
+/// changes their roles or password or ends one of their sessions: a disabled account, a new security stamp, an ended
+/// or idle session or an expired absolute lifetime signs the circuit out (an open page shows nothing more).
 /// </summary>
 public sealed class CircuitAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
@@ -26,7 +27,7 @@ public sealed class CircuitAuthenticationStateProvider : RevalidatingServerAuthe
         _signals.AccountChanged += OnAccountChanged;
     }
 
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
+    protected override TimeSpan RevalidationInterval => _session.Check;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct)
     {
@@ -36,6 +37,10 @@ public sealed class CircuitAuthenticationStateProvider : RevalidatingServerAuthe
         if (signedInAt is null || DateTimeOffset.UtcNow - signedInAt > _session.Absolute) return false;
 
         await using var scope = _scopes.CreateAsyncScope();
+        var sessionId = DashboardClaimsPrincipalFactory.SessionOf(principal);
+        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (sessionId is null || userId is null) return false;
+        if (!await scope.ServiceProvider.GetRequiredService<SignInSessions>().IsOpenAsync(sessionId, userId, ct)) return false;
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await users.GetUserAsync(principal);
         if (user is null || user.IsDisabled) return false;

@@ -15,9 +15,40 @@ public enum AuditAction
     LockedOut = 12,
     SignOut = 13,
     PasswordChanged = 14,
+    /// <summary>An administrator (or a change to the account) ended a user's session.</summary>
+    SessionEnded = 15,
     AccessDenied = 20,
     Reveal = 30,
     Export = 31,
+    /// <summary>A closed month's seal: the count, sum and keyed hash of its ledger lines, for verify-ledger.</summary>
+    MonthSealed = 40,
+}
+
+/// <summary>How a record's hash was made: the first trails were plain SHA-256; every record since the key is keyed.</summary>
+public enum AuditHashKind
+{
+    Sha256 = 0,
+    HmacSha256 = 1,
+}
+
+/// <summary>
+/// The secret that keys the audit chain (HMAC-SHA256). It lives outside the database, so rewriting the trail and
+/// re-hashing it needs more than access to the database.
+/// </summary>
+public sealed class AuditKey
+{
+    private readonly byte[] _secret;
+
+    public AuditKey(byte[] secret)
+    {
+        if (secret.Length < 32) throw new ArgumentException("An audit key has at least 32 bytes.", nameof(secret));
+        _secret = secret.ToArray();
+    }
+
+    public string Sign(string text) => Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(text)));
+
+    public bool Verify(string text, string signature) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(text)), Encoding.ASCII.GetBytes(signature));
 }
 
 /// <summary>One field's value before and after a write.</summary>
@@ -65,26 +96,35 @@ public sealed class AuditRecord
     public string? Reason { get; private set; }
     public string PreviousHash { get; private set; } = "";
     public string Hash { get; private set; } = "";
+    public AuditHashKind HashKind { get; private set; }
 
     /// <summary>The hash before the first record.</summary>
     public static readonly string Genesis = new('0', HashLength);
 
-    /// <summary>Places this record after <paramref name="previous"/> (or first in the trail) and seals it.</summary>
-    public void Chain(long previousSequence, string previousHash)
+    /// <summary>Places this record after <paramref name="previousHash"/> (or first in the trail) and seals it with the key.</summary>
+    public void Chain(long previousSequence, string previousHash, AuditKey key)
     {
         Sequence = previousSequence + 1;
         PreviousHash = previousHash;
-        Hash = ComputeHash();
+        HashKind = AuditHashKind.HmacSha256;
+        Hash = key.Sign(Canonical());
     }
 
-    public string ComputeHash()
+    /// <summary>Whether the record's hash is that of its content (with the key, for a keyed record).</summary>
+    public bool HasValidHash(AuditKey key) => HashKind switch
+    {
+        AuditHashKind.HmacSha256 => key.Verify(Canonical(), Hash),
+        AuditHashKind.Sha256 => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical()))) == Hash,
+        _ => false,
+    };
+
+    private string Canonical()
     {
         // Ticks, not a formatted date: both providers give back the same ticks, not the same DateTimeKind.
-        var canonical = string.Join('\u001f',
+        return string.Join('\u001f',
             Sequence.ToString(CultureInfo.InvariantCulture), TimestampUtc.Ticks.ToString(CultureInfo.InvariantCulture),
             UserName, ((int)Action).ToString(CultureInfo.InvariantCulture), EntityType, EntityKey ?? "", Changes ?? "",
             Reason ?? "", PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];

@@ -4,7 +4,10 @@ namespace CivilAffairs.Domain.Security;
 
 /// <summary>A user account as the administration pages list it.</summary>
 public sealed record UserSummary(string Id, string UserName, string DisplayName, bool IsEnabled, IReadOnlyList<string> Roles,
-    DateTimeOffset? LockedOutUntil, DateTime CreatedAtUtc);
+    DateTimeOffset? LockedOutUntil, DateTime CreatedAtUtc, int OpenSessions = 0);
+
+/// <summary>One open sign-in of a user: when and where it began, when it was last used.</summary>
+public sealed record SessionSummary(string Id, DateTime StartedAtUtc, DateTime LastSeenAtUtc, string? Address, string? Client);
 
 /// <summary>
 /// The accounts store (ASP.NET Core Identity in Infrastructure). Password rules are enforced there; the
@@ -20,6 +23,10 @@ public interface IUserAccounts
     Task<Result> ResetPasswordAsync(string userId, string newPassword, CancellationToken ct = default);
     Task SetRolesAsync(string userId, IReadOnlyList<string> roles, CancellationToken ct = default);
     Task<int> CountEnabledAdministratorsAsync(CancellationToken ct = default);
+    /// <summary>The user's open sessions (signed in, not ended, used within the idle limit), newest first.</summary>
+    Task<IReadOnlyList<SessionSummary>> ListSessionsAsync(string userId, CancellationToken ct = default);
+    /// <summary>Ends one open session of the user, or all of them when <paramref name="sessionId"/> is null; returns how many ended.</summary>
+    Task<int> EndSessionsAsync(string userId, string? sessionId, CancellationToken ct = default);
 }
 
 /// <summary>The bureau must always keep one enabled administrator, or nobody could manage accounts again.</summary>

@@ -34,7 +34,8 @@ internal sealed class AuditCapture
         var capture = new AuditCapture();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditRecord or DataProtectionKeyRecord) continue;
+            // Sessions are bookkeeping of the sign-in; their start and end are audited as events (登录, 退出, 结束会话).
+            if (entry.Entity is AuditRecord or DataProtectionKeyRecord or Identity.SignInSession) continue;
             var action = entry.State switch
             {
                 EntityState.Added => AuditAction.Create,

@@ -11,6 +11,10 @@ public sealed class DashboardClaimsPrincipalFactory(UserManager<ApplicationUser>
 {
     public const string DisplayNameClaim = "display_name";
     public const string SignedInAtClaim = "signed_in_at";
+    /// <summary>The server-side session the cookie belongs to (<see cref="SignInSessions"/>), added at sign-in.</summary>
+    public const string SessionClaim = "session_id";
+
+    public static string? SessionOf(ClaimsPrincipal? principal) => principal?.FindFirst(SessionClaim)?.Value;
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
     {

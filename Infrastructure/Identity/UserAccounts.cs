@@ -11,7 +11,7 @@ namespace CivilAffairs.Infrastructure.Identity;
 /// The accounts store over ASP.NET Core Identity. Each call runs in its own scope (its own DbContext, audited in
 /// the actor's name) and in one transaction, so an account is never left half-made.
 /// </summary>
-public sealed class UserAccounts(IServiceScopeFactory scopes, Actor actor, AccountSignals signals) : IUserAccounts
+public sealed class UserAccounts(IServiceScopeFactory scopes, Actor actor, AccountSignals signals, SignInSessions sessions) : IUserAccounts
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken ct = default)
     {
@@ -21,7 +21,8 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, Actor actor, Accou
                            join role in context.Roles on userRole.RoleId equals role.Id
                            select new { userRole.UserId, role.Name }).ToListAsync(ct);
         var byUser = roles.ToLookup(r => r.UserId, r => r.Name!);
-        return users.Select(u => Summary(u, byUser[u.Id].ToList())).ToList();
+        var open = await sessions.CountOpenAsync(ct);
+        return users.Select(u => Summary(u, byUser[u.Id].ToList()) with { OpenSessions = open.GetValueOrDefault(u.Id) }).ToList();
     }
 
     public async Task<UserSummary?> FindAsync(string userId, CancellationToken ct = default)
@@ -50,8 +51,9 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, Actor actor, Accou
         await using var scope = Open(out _, out var manager);
         var user = await manager.FindByIdAsync(userId) ?? throw new InvalidOperationException("Unknown user.");
         user.IsDisabled = !enabled;
-        // A new security stamp invalidates the user's cookies at their next request.
+        // A new security stamp invalidates the user's cookies at their next request; their sessions end with it.
         Check(await manager.UpdateSecurityStampAsync(user));
+        if (!enabled) await sessions.EndAllAsync(userId, SignInSessions.Reasons.Disabled, ct: ct);
         signals.Raise(userId);
     }
 
@@ -71,7 +73,9 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, Actor actor, Accou
         Check(await manager.AddPasswordAsync(user, newPassword));
         Check(await manager.SetLockoutEndDateAsync(user, null));
         Check(await manager.ResetAccessFailedCountAsync(user));
+        Check(await manager.UpdateSecurityStampAsync(user));
         await transaction.CommitAsync(ct);
+        await sessions.EndAllAsync(userId, SignInSessions.Reasons.PasswordReset, ct: ct);
         signals.Raise(userId);
         return Result.Success();
     }
@@ -86,7 +90,20 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, Actor actor, Accou
         Check(await manager.AddToRolesAsync(user, roles.Except(current)));
         Check(await manager.UpdateSecurityStampAsync(user));
         await transaction.CommitAsync(ct);
+        await sessions.EndAllAsync(userId, SignInSessions.Reasons.RolesChanged, ct: ct);
         signals.Raise(userId);
+    }
+
+    public async Task<IReadOnlyList<SessionSummary>> ListSessionsAsync(string userId, CancellationToken ct = default) =>
+        (await sessions.OpenOfAsync(userId, ct)).Select(s => new SessionSummary(s.Id, s.StartedAtUtc, s.LastSeenAtUtc, s.Address, s.Client)).ToList();
+
+    public async Task<int> EndSessionsAsync(string userId, string? sessionId, CancellationToken ct = default)
+    {
+        if (sessionId is null) return await sessions.EndAllAsync(userId, SignInSessions.Reasons.EndedByAdministrator, ct: ct);
+        var open = await sessions.OpenOfAsync(userId, ct);
+        if (open.All(s => s.Id != sessionId)) return 0;
+        await sessions.EndAsync(sessionId, SignInSessions.Reasons.EndedByAdministrator, ct);
+        return 1;
     }
 
     public async Task<int> CountEnabledAdministratorsAsync(CancellationToken ct = default)

@@ -22,6 +22,9 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
     /// <summary>Who the audit records of this context's saves name; set by whoever opens the context for a user.</summary>
     public string AuditActor { get; set; } = Domain.Security.Actor.SystemName;
 
+    /// <summary>The key the audit records of this context's saves are chained with; set by the context factory.</summary>
+    public AuditKey? AuditKey { get; set; }
+
     /// <summary>Why the next save is made, recorded on each of its audit records.</summary>
     public string? AuditReason { get; set; }
 
@@ -46,6 +49,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<AnnualBudget> AnnualBudgets => Set<AnnualBudget>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -111,7 +115,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
             var (sequence, hash) = last is null ? (0L, AuditRecord.Genesis) : (last.Sequence, last.Hash);
             foreach (var record in records)
             {
-                record.Chain(sequence, hash);
+                record.Chain(sequence, hash, AuditKey ?? throw new InvalidOperationException("No audit key: contexts that write come from the factory."));
                 (sequence, hash) = (record.Sequence, record.Hash);
                 AuditRecords.Add(record);
             }

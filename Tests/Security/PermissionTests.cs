@@ -44,6 +44,8 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(SetUserEnabled)] = () => new SetUserEnabled("no-such-user", true),
         [typeof(SetUserRoles)] = () => new SetUserRoles { UserId = "no-such-user", Roles = [Roles.Leader] },
         [typeof(ResetUserPassword)] = () => new ResetUserPassword { UserId = "no-such-user", NewPassword = "a-long-enough-password" },
+        [typeof(ListUserSessions)] = () => new ListUserSessions("no-such-user"),
+        [typeof(EndUserSessions)] = () => new EndUserSessions("no-such-user"),
         [typeof(SearchAudit)] = () => new SearchAudit(),
         [typeof(VerifyAuditChain)] = () => new VerifyAuditChain(),
         [typeof(VerifyLedger)] = () => new VerifyLedger("431081"),

@@ -13,6 +13,7 @@ public partial class ChangePassword
     [Inject] private UserManager<ApplicationUser> Users { get; set; } = default!;
     [Inject] private SignInManager<ApplicationUser> SignIn { get; set; } = default!;
     [Inject] private IAuditTrail Audit { get; set; } = default!;
+    [Inject] private SignInSessions Sessions { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
 
@@ -52,7 +53,9 @@ public partial class ChangePassword
             _errors.AddRange(result.Errors.Select(e => e.Code == "PasswordMismatch" ? L["ChangePassword.WrongCurrent"].Value : e.Description));
             return;
         }
-        // The new security stamp would sign this browser out; renew its cookie instead.
+        // Every session made with the old password ends, on other browsers too; this browser gets a new one instead
+        // of being signed out by the new security stamp.
+        await Sessions.EndAllAsync(user.Id, SignInSessions.Reasons.PasswordChanged);
         await SignIn.RefreshSignInAsync(user);
         await Audit.RecordAsync(new AuditEvent(AuditAction.PasswordChanged, user.UserName ?? "", "Account", user.Id, null));
         _done = true;

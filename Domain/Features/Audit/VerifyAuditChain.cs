@@ -9,16 +9,27 @@ namespace CivilAffairs.Domain.Features.Audit;
 [RequiresPermission(Permission.ViewAudit)]
 public sealed record VerifyAuditChain : IRequest<AuditVerification>;
 
-/// <summary>Reads the trail in sequence order, a batch at a time, so a large log never sits in memory.</summary>
-public sealed class VerifyAuditChainHandler(IDataSessionFactory data) : IRequestHandler<VerifyAuditChain, AuditVerification>
+/// <summary>
+/// Reads the trail in sequence order, a batch at a time, so a large log never sits in memory, against the key and the
+/// checkpoints kept outside the database; an intact trail gets a new checkpoint.
+/// </summary>
+public sealed class VerifyAuditChainHandler(IDataSessionFactory data, AuditKey key, IAuditCheckpoints checkpoints)
+    : IRequestHandler<VerifyAuditChain, AuditVerification>
 {
-    public ValueTask<AuditVerification> Handle(VerifyAuditChain request, CancellationToken ct) => new(VerifyAsync(data, ct));
+    public async ValueTask<AuditVerification> Handle(VerifyAuditChain request, CancellationToken ct)
+    {
+        var result = await VerifyAsync(data, key, await checkpoints.ReadAsync(ct), ct);
+        if (result.IsIntact) await checkpoints.WriteAsync(ct);
+        return result;
+    }
 
-    /// <summary>The walk itself, shared with the verify-audit command line.</summary>
-    public static async Task<AuditVerification> VerifyAsync(IDataSessionFactory data, CancellationToken ct)
+    /// <summary>The walk itself.</summary>
+    public static async Task<AuditVerification> VerifyAsync(IDataSessionFactory data, AuditKey key, IReadOnlyList<AuditCheckpoint> checkpoints,
+        CancellationToken ct)
     {
         const int batch = 5_000;
-        var verifier = new AuditChainVerifier();
+        var verifier = new AuditChainVerifier(key, checkpoints);
+        if (verifier.Failure is { } unreadable) return unreadable;
         long after = long.MinValue;
         while (true)
         {

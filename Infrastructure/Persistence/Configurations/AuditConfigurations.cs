@@ -36,3 +36,17 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
 {
     public void Configure(EntityTypeBuilder<ApplicationUser> b) => b.Property(u => u.DisplayName).HasMaxLength(50).IsRequired();
 }
+
+internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>
+{
+    public void Configure(EntityTypeBuilder<SignInSession> b)
+    {
+        b.Property(s => s.Id).HasMaxLength(SignInSession.IdLength).IsFixedLength();
+        b.Property(s => s.UserId).HasMaxLength(450).IsRequired();
+        b.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(s => new { s.UserId, s.EndedAtUtc });
+        b.Property(s => s.EndReason).HasMaxLength(SignInSession.EndReasonMaxLength);
+        b.Property(s => s.Address).HasMaxLength(SignInSession.AddressMaxLength);
+        b.Property(s => s.Client).HasMaxLength(SignInSession.ClientMaxLength);
+    }
+}

@@ -97,10 +97,10 @@ public sealed class RosterBulkWriter(IDbContextFactory<DashboardDbContext> conte
 
                 var record = new AuditRecord(now, recordedBy, AuditAction.Create, nameof(Household), householdId.ToString(),
                     JsonSerializer.Serialize(changes, Json), auditReason);
-                record.Chain(sequence, hash);
+                record.Chain(sequence, hash, db.AuditKey!);
                 (sequence, hash) = (record.Sequence, record.Hash);
                 await InsertAsync(insertAudit, ct, record.Sequence, record.TimestampUtc, record.UserName, (int)record.Action, record.EntityType,
-                    record.EntityKey, record.Changes, record.Reason, record.PreviousHash, record.Hash);
+                    record.EntityKey, record.Changes, record.Reason, record.PreviousHash, record.Hash, (int)record.HashKind);
 
                 householdId++;
                 householdCount++;
@@ -129,7 +129,7 @@ public sealed class RosterBulkWriter(IDbContextFactory<DashboardDbContext> conte
             "WorkCapacity", "Status", "JoinedMonth", "LeftMonth", "Version"],
         ["Enrollments"] = ["Id", "HouseholdId", "PersonId", "VariantCode", "FromMonth", "ToMonth", "StopReason", "StopNote", "LocalExceptionNote", "Version"],
         ["HouseholdEvents"] = ["Id", "HouseholdId", "Kind", "Month", "Description", "RecordedAtUtc", "RecordedBy"],
-        ["AuditRecords"] = ["Sequence", "TimestampUtc", "UserName", "Action", "EntityType", "EntityKey", "Changes", "Reason", "PreviousHash", "Hash"],
+        ["AuditRecords"] = ["Sequence", "TimestampUtc", "UserName", "Action", "EntityType", "EntityKey", "Changes", "Reason", "PreviousHash", "Hash", "HashKind"],
     };
 
     private static string NextIdSql(string table) => $"SELECT COALESCE(MAX(Id), 0) + 1 FROM {table}";

@@ -6,7 +6,7 @@ using MudBlazor;
 
 namespace CivilAffairs.Dashboard.Components.Pages.Admin;
 
-/// <summary>Accounts: create, disable or enable, reset a password, assign roles.</summary>
+/// <summary>Accounts: create, disable or enable, reset a password, assign roles, see and end where each is signed in.</summary>
 public partial class UsersPage
 {
     [Inject] private ISender Sender { get; set; } = default!;
@@ -46,6 +46,14 @@ public partial class UsersPage
         var dialog = await Dialogs.ShowAsync<UserDialog>(string.Format(L["Users.PasswordOf"], user.UserName), parameters,
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false }) await SavedAsync(L["Users.Saved"]);
+    }
+
+    private async Task SessionsAsync(UserSummary user)
+    {
+        var parameters = new DialogParameters<SessionsDialog> { { d => d.User, user } };
+        var dialog = await Dialogs.ShowAsync<SessionsDialog>(string.Format(L["Sessions.Of"], user.UserName), parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: true }) await SavedAsync(L["Sessions.Ended"]);
     }
 
     private async Task ToggleAsync(UserSummary user)
