@@ -17,6 +17,7 @@ public sealed class CurrentUser(IServiceProvider services, Operator named) : ICu
         if (services.GetService<AuthenticationStateProvider>() is not { } authentication) return Principal.Anonymous;
         var state = await authentication.GetAuthenticationStateAsync();
         var id = state.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        return id is null ? Principal.Anonymous : new Principal(id, state.User.Identity?.Name ?? id);
+        return id is null ? Principal.Anonymous
+            : new Principal(id, state.User.Identity?.Name ?? id, SessionId: Infrastructure.Identity.DashboardClaimsPrincipalFactory.SessionOf(state.User));
     }
 }

@@ -112,6 +112,7 @@ public static class DependencyInjection
         services.AddSingleton<AccountSignals>();
         services.AddSingleton<AccountGate>();
         services.AddSingleton<SignInSessions>();
+        services.AddSingleton<IPasswordConfirmations, PasswordConfirmations>();
         services.Configure<SignInLifetime>(configuration.GetSection("Security:Session"));
         services.AddSingleton<AccountBootstrapper>();
     }

@@ -2,7 +2,8 @@ namespace CivilAffairs.Domain.Security;
 
 /// <summary>Who the transport (a circuit, a request, the command line) says is calling.</summary>
 /// <param name="Channel">Where the call comes from when not the web (命令行): the audit trail names it before the account.</param>
-public sealed record Principal(string? UserId, string UserName, string? Channel = null)
+/// <param name="SessionId">The web sign-in the call belongs to; none for the command line and arrangers.</param>
+public sealed record Principal(string? UserId, string UserName, string? Channel = null, string? SessionId = null)
 {
     public bool IsAuthenticated => UserId is not null;
     public static Principal Anonymous { get; } = new(null, "匿名");

@@ -26,6 +26,7 @@ public sealed class SignInSessions(IDbContextFactory<DashboardDbContext> context
         public const string RolesChanged = "角色变更";
         public const string PasswordReset = "管理员重置密码";
         public const string PasswordChanged = "本人修改密码";
+        public const string LockedOut = "确认密码错误次数过多，账号锁定";
     }
 
     private SignInLifetime Lifetime => lifetime.Value;

@@ -58,10 +58,11 @@ public sealed class BrowserSession : IAsyncDisposable
     public string BaseAddress { get; private set; } = "";
 
     /// <summary>Skips without Chromium (outside CI), starts the app on a free port and opens a browser profile.</summary>
-    public static async Task<BrowserSession> StartAsync()
+    public static async Task<BrowserSession> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         Browser.SkipUnlessAvailable();
         var session = new BrowserSession { Host = new DashboardHost() };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) session.Host.Settings[key] = value;
         session.BaseAddress = session.Host.Start();
         (session._playwright, session.Context) = await Browser.LaunchAsync();
         return session;

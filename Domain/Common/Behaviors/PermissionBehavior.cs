@@ -10,7 +10,7 @@ namespace CivilAffairs.Domain.Common.Behaviors;
 /// the permission the request declares. A refusal is audited and comes back as a message, whatever the page showed.
 /// </summary>
 public sealed class PermissionBehavior<TMessage, TResponse>(ICurrentUser currentUser, IUserDirectory directory,
-    Actor actor, IAuditTrail audit) : IPipelineBehavior<TMessage, TResponse> where TMessage : notnull, IMessage
+    Actor actor, IAuditTrail audit, IPasswordConfirmations confirmations) : IPipelineBehavior<TMessage, TResponse> where TMessage : notnull, IMessage
 {
     private static readonly Permission? Required = typeof(TMessage).GetCustomAttribute<RequiresPermissionAttribute>()?.Permission;
 
@@ -37,6 +37,15 @@ public sealed class PermissionBehavior<TMessage, TResponse>(ICurrentUser current
             if (Result.IsResultType(typeof(TResponse)))
                 return Result.FailureOf<TResponse>([new FieldError("", refusal, "PermissionDenied")]);
             throw new PermissionDeniedException(refusal);
+        }
+
+        // A web session showing full ID numbers must have given its password recently; the page asks for it and retries.
+        if (message is IRevealsSensitiveData { RevealsFullIdNumbers: true } && principal.SessionId is { } session
+            && !await confirmations.IsRecentAsync(session, cancellationToken))
+        {
+            if (Result.IsResultType(typeof(TResponse)))
+                return Result.FailureOf<TResponse>([new FieldError("", Messages.Get("PasswordConfirmationRequired"), PasswordConfirmationRequiredException.Rule)]);
+            throw new PasswordConfirmationRequiredException();
         }
 
         actor.Become(standing!);

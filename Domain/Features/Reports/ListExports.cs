@@ -25,12 +25,19 @@ public sealed record ExportOutcome(int Rows, bool FullIdNumbers);
 
 /// <summary>The roster (花名册) with the roster page's filters, one row per person; ID numbers masked unless asked for and allowed.</summary>
 [RequiresPermission(Permission.ExportReports)]
-public sealed record ExportRoster(RosterFilter Filter, bool FullIdNumbers, Stream Output, IProgress<int>? Progress = null) : IRequest<Result<ExportOutcome>>;
+public sealed record ExportRoster(RosterFilter Filter, bool FullIdNumbers, Stream Output, IProgress<int>? Progress = null)
+    : IRequest<Result<ExportOutcome>>, IRevealsSensitiveData
+{
+    public bool RevealsFullIdNumbers => FullIdNumbers;
+}
 
 /// <summary>A closed or computed month's payment list (发放名单): one row per ledger line.</summary>
 [RequiresPermission(Permission.ExportReports)]
 public sealed record ExportPaymentList(string JurisdictionCode, YearMonth Month, bool FullIdNumbers, Stream Output, IProgress<int>? Progress = null)
-    : IRequest<Result<ExportOutcome>>;
+    : IRequest<Result<ExportOutcome>>, IRevealsSensitiveData
+{
+    public bool RevealsFullIdNumbers => FullIdNumbers;
+}
 
 /// <summary>The audit log with the audit page's filters (administrators only).</summary>
 [RequiresPermission(Permission.ViewAudit)]

@@ -8,7 +8,10 @@ namespace CivilAffairs.Domain.Features.Roster;
 
 /// <summary>Shows one person's full ID number, once, to a role allowed to see it; every reveal is audited.</summary>
 [RequiresPermission(Permission.RevealSensitive)]
-public sealed record RevealIdNumber(int PersonId) : IRequest<string?>;
+public sealed record RevealIdNumber(int PersonId) : IRequest<string?>, IRevealsSensitiveData
+{
+    public bool RevealsFullIdNumbers => true;
+}
 
 /// <summary>Records the reveal before returning the number.</summary>
 public sealed class RevealIdNumberHandler(IDataSessionFactory data, IAuditTrail audit, Actor actor) : IRequestHandler<RevealIdNumber, string?>
