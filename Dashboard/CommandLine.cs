@@ -143,9 +143,11 @@ public static class CommandLine
     private static int VerifiedLedger(LedgerVerification result)
     {
         var pending = result.PendingHouseholds > 0 ? $"另有 {result.PendingHouseholds:N0} 户有追溯变更待下次发放结算，未纳入比对。" : "";
+        if (result.Unsealed is { Count: > 0 } unsealed)
+            pending += $"{unsealed.Count} 个月份关账于封存功能之前，无封存可比（{unsealed[0]}–{unsealed[^1]}）。";
         if (result.Agrees)
         {
-            Console.WriteLine($"发放台账与规则一致：核对 {result.MonthsChecked} 个已关账月份、{result.LinesChecked:N0} 条正常发放记录。{pending}");
+            Console.WriteLine($"发放台账与规则一致：核对 {result.MonthsChecked} 个已关账月份（{result.MonthsSealed} 个与关账封存一致）、{result.LinesChecked:N0} 条正常发放记录。{pending}");
             return 0;
         }
         foreach (var difference in result.Differences.Take(200)) Console.Error.WriteLine(difference.Description);
@@ -209,7 +211,8 @@ public static class CommandLine
         var (run, already, by) = result.Value!;
         if (already)
         {
-            Console.WriteLine($"{month} 已于此前由 {by} 关账，未做任何改动。");
+            var at = run.AlreadyClosedAtUtc is { } utc ? $"{DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToLocalTime():yyyy-MM-dd HH:mm:ss} " : "";
+            Console.WriteLine($"{month} 此前已于 {at}由 {by} 关账（本次未做任何改动）：{run.Totals.Lines:N0} 条台账，发放 {run.Totals.Paid:N2} 元。");
             return 0;
         }
         Console.WriteLine($"{month} 已关账：{run.Totals.Lines:N0} 条台账，发放 {run.Totals.Paid:N2} 元（其中补发 {run.Totals.BackPay:N2} 元），" +

@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddCascadingAuthenticationState();
         services.AddDashboardSecurity(configuration);
         services.AddSignInRateLimits(configuration);
+        services.AddReverseProxySupport(configuration);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter);
         services.AddSingleton(sp => new Endpoints.DownloadFiles(
@@ -74,6 +75,8 @@ public static class DependencyInjection
             o.Cookie.Name = ".CivilAffairs.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the request is HTTPS, including HTTPS ended at the bureau's proxy (see ReverseProxy).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";

@@ -21,6 +21,7 @@ await app.Services.GetRequiredService<AccountBootstrapper>().RunAsync();
 if (app.Configuration.GetValue("Demo:SeedRoster", false))
     await app.Services.GetRequiredService<CivilAffairs.Infrastructure.Persistence.Seeding.DemoRosterSeeder>().SeedAsync();
 
+app.UseReverseProxySupport();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

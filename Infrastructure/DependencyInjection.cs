@@ -87,7 +87,8 @@ public static class DependencyInjection
         services.AddIdentityCore<ApplicationUser>(o =>
             {
                 // ASVS 5.0: length, not composition; the common-password list is a validator of its own.
-                o.Password.RequiredLength = PasswordPolicy.MinLength;
+                // Identity's own length message is English only; CommonPasswordValidator states the length in Chinese.
+                o.Password.RequiredLength = 1;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;

@@ -47,6 +47,9 @@ public sealed class AuditKey
 
     public string Sign(string text) => Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(text)));
 
+    /// <summary>An HMAC to feed piece by piece (a month's ledger lines, streamed).</summary>
+    public IncrementalHash NewHmac() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _secret);
+
     public bool Verify(string text, string signature) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(text)), Encoding.ASCII.GetBytes(signature));
 }

@@ -19,7 +19,7 @@ public sealed record PaymentRunOrder(int JurisdictionId, YearMonth Month, bool C
 
 /// <summary>What a run did; <see cref="AlreadyClosedBy"/> names who had closed the month when it was closed before this run.</summary>
 public sealed record PaymentRunResult(YearMonth Month, PaymentMonthState State, PaymentTotals Totals, bool Recomputed, int RecoveriesFound,
-    string? AlreadyClosedBy = null, int AllowancesEndedAt18 = 0)
+    string? AlreadyClosedBy = null, int AllowancesEndedAt18 = 0, DateTime? AlreadyClosedAtUtc = null)
 {
     public bool AlreadyClosed => AlreadyClosedBy is not null;
 }
@@ -48,6 +48,9 @@ public interface IPaymentRun
 
     /// <summary>The whole roster of the jurisdiction as the entitlement rule sees it, with each community's township.</summary>
     Task<RosterTerms> RosterTermsAsync(int jurisdictionId, CancellationToken ct);
+
+    /// <summary>The month's ledger lines as they stand, sealed again (<see cref="MonthSeal"/>), for comparison with the seal made at close.</summary>
+    Task<MonthSeal> SealAsync(int jurisdictionId, YearMonth month, CancellationToken ct);
 }
 
 /// <summary>A month of entitlement in the ledger: the sums per person and programme, per temporary case, and the regular lines.</summary>

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using CivilAffairs.Domain.Auditing;
 using CivilAffairs.Domain.Common;
 using CivilAffairs.Domain.Features.Payments;
 using CivilAffairs.Domain.Payments;
@@ -35,7 +36,7 @@ public sealed class PaymentRun(IDbContextFactory<DashboardDbContext> contexts, I
         var month = await db.PaymentMonths.SingleOrDefaultAsync(x => x.JurisdictionId == j && x.Month == m, ct);
         if (order.ExpectedVersion is { } expected && expected != month?.Version) throw new ConcurrencyConflictException();
         if (month is { IsClosed: true } && order.Close)
-            return new PaymentRunResult(m, month.State, Totals(month), false, 0, month.ClosedBy ?? "");
+            return new PaymentRunResult(m, month.State, Totals(month), false, 0, month.ClosedBy ?? "", 0, month.ClosedAtUtc);
 
         // The month's rules, inside the transaction that acts on them.
         var lastClosed = await db.PaymentMonths.Where(x => x.JurisdictionId == j && x.State == PaymentMonthState.Closed)
@@ -71,6 +72,10 @@ public sealed class PaymentRun(IDbContextFactory<DashboardDbContext> contexts, I
             month.Close(clock.Now.UtcDateTime, order.Actor);
             await ExecuteAsync(db, sql.ConsumeRetroactiveChanges(), ct);
             endedAt18 = await EndChildAllowancesAsync(db, j, m.Next, order.Actor, ct);
+            // The seal goes into the chain in the close's own transaction: no month is closed without one.
+            var seal = await SealAsync(db, j, m, ct);
+            db.AuditRecords.Add(new AuditRecord(clock.Now.UtcDateTime, order.Actor, AuditAction.MonthSealed, MonthSeal.EntityType,
+                MonthSeal.KeyOf(j, m), seal.ToChanges(), seal.Describe()));
         }
         db.AuditReason = order.Close
             ? $"月度发放关账 {m}：{totals.Lines:N0} 条，发放 {totals.Paid:N2} 元（补发 {totals.BackPay:N2} 元），追缴 {totals.Recovery:N2} 元"
@@ -79,6 +84,23 @@ public sealed class PaymentRun(IDbContextFactory<DashboardDbContext> contexts, I
         await transaction.CommitAsync(ct);
         progress?.Report(new(PaymentRunStep.Done));
         return new PaymentRunResult(m, month.State, totals, !order.Close || stale, recoveries, null, endedAt18);
+    }
+
+    public async Task<MonthSeal> SealAsync(int jurisdictionId, YearMonth month, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await SealAsync(db, jurisdictionId, month, ct);
+    }
+
+    private static async Task<MonthSeal> SealAsync(DashboardDbContext db, int j, YearMonth m, CancellationToken ct)
+    {
+        using var sealer = new MonthSeal.Sealer(m, db.AuditKey ?? throw new InvalidOperationException("No audit key."));
+        await foreach (var line in db.PaymentLines.AsNoTracking().Where(l => l.JurisdictionId == j && l.Month == m).OrderBy(l => l.Id)
+                           .Select(l => new SealedLine(l.Id, l.ForMonth, l.HouseholdId, l.PersonId, l.EnrollmentId, l.VariantCode, l.Programme,
+                               l.TownshipId, l.Amount, l.PreviousAmount, l.StandardId, l.Reason, l.Flags, l.PersonCount, l.TemporaryAssistanceId,
+                               l.RecoveryId)).AsAsyncEnumerable().WithCancellation(ct))
+            sealer.Add(line);
+        return sealer.Finish();
     }
 
     public async Task<IReadOnlyList<string>> EnrolledVariantsAsync(int jurisdictionId, YearMonth month, CancellationToken ct)

@@ -289,6 +289,9 @@ public sealed class SettlementDefectTests : IAsyncLifetime
 
         var correction = Assert.Single(await LinesAsync(Apr, id), l => l.TemporaryAssistanceId == recorded.Value);
         Assert.Equal((Feb, settles, settles > 0 ? PaymentReason.BackPay : PaymentReason.Recovery), (correction.ForMonth, correction.Amount, correction.Reason));
-        Assert.True((await _db.SendAsync(new Domain.Features.Payments.VerifyLedger(RosterBuilder.Bureau), Roles.Admin)).Agrees);
+        // The rule agrees everywhere; only February's seal and recorded total tell that its ledger was edited after close.
+        var verification = await _db.SendAsync(new Domain.Features.Payments.VerifyLedger(RosterBuilder.Bureau), Roles.Admin);
+        Assert.All(verification.Differences, d => Assert.True(d.ForMonth == Feb && d.PersonId is null && d.HouseholdId is null, d.Description));
+        Assert.Contains(verification.Differences, d => d.Description.StartsWith($"{Feb} 的台账与关账时的封存不符"));
     }
 }

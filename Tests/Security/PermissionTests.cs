@@ -45,6 +45,7 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(SetUserRoles)] = () => new SetUserRoles { UserId = "no-such-user", Roles = [Roles.Leader] },
         [typeof(ResetUserPassword)] = () => new ResetUserPassword { UserId = "no-such-user", NewPassword = "a-long-enough-password" },
         [typeof(ListUserSessions)] = () => new ListUserSessions("no-such-user"),
+        [typeof(ConfirmPassword)] = () => new ConfirmPassword(""),
         [typeof(EndUserSessions)] = () => new EndUserSessions("no-such-user"),
         [typeof(SearchAudit)] = () => new SearchAudit(),
         [typeof(VerifyAuditChain)] = () => new VerifyAuditChain(),
