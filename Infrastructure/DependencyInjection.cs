@@ -27,10 +27,12 @@ public static class DependencyInjection
             throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not '{providerName}'.");
         var connectionString = configuration.GetConnectionString("Default");
 
+        string? sqliteFile = null;
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqliteConnection, contentRoot);
+                sqliteFile = new SqliteConnectionStringBuilder(sqlite).DataSource;
                 services.AddDbContextFactory<SqliteDashboardDbContext>(o =>
                     DatabaseOptions.Configure(o, provider, sqlite));
                 services.AddSingleton<IDbContextFactory<DashboardDbContext>>(sp =>
@@ -49,7 +51,7 @@ public static class DependencyInjection
         services.AddSingleton(_ => AuditKeyFile.Load(AuditKeyFile.PathFrom(configuration)));
         var checkpoints = configuration["Security:Audit:CheckpointFile"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, contentRoot)
-            : provider == DatabaseProvider.Sqlite && new SqliteConnectionStringBuilder(ResolveSqlitePath(connectionString ?? DefaultSqliteConnection, contentRoot)).DataSource is { Length: > 0 } file && file != ":memory:"
+            : sqliteFile is { Length: > 0 } file && file != ":memory:"
                 ? file + ".audit-checkpoints"
                 : Path.Combine(contentRoot, "App_Data", "audit-checkpoints.log");
         services.AddSingleton<IAuditCheckpoints>(sp => new AuditCheckpointFile(checkpoints, sp.GetRequiredService<AuditKey>(),

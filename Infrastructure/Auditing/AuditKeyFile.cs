@@ -13,7 +13,7 @@ public static class AuditKeyFile
 {
     public static string PathFrom(IConfiguration configuration) =>
         configuration["Security:Audit:KeyFile"] is { Length: > 0 } configured
-            ? Path.GetFullPath(configuration["Security:Audit:KeyFile"]!)
+            ? Path.GetFullPath(configured)
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
                 "CivilAffairs", "audit.key");
 

@@ -31,7 +31,6 @@ public sealed class SignInSessions(IDbContextFactory<DashboardDbContext> context
 
     private SignInLifetime Lifetime => lifetime.Value;
 
-    private TimeSpan TouchEvery => Lifetime.Touch;
 
     private DateTime Now => clock.Now.UtcDateTime;
 
@@ -57,7 +56,12 @@ public sealed class SignInSessions(IDbContextFactory<DashboardDbContext> context
     /// Whether the session may still act, counting this as its use: an open session used within the idle limit is
     /// renewed; one left longer is ended here.
     /// </summary>
-    public async Task<bool> UseAsync(string sessionId, string userId, CancellationToken ct = default)
+    public Task<bool> UseAsync(string sessionId, string userId, CancellationToken ct = default) => CheckAsync(sessionId, userId, use: true, ct);
+
+    /// <summary>Whether the session is open, without counting this as its use (a page's periodic check).</summary>
+    public Task<bool> IsOpenAsync(string sessionId, string userId, CancellationToken ct = default) => CheckAsync(sessionId, userId, use: false, ct);
+
+    private async Task<bool> CheckAsync(string sessionId, string userId, bool use, CancellationToken ct)
     {
         await using var context = await contexts.CreateDbContextAsync(ct);
         var session = await context.SignInSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
@@ -68,21 +72,11 @@ public sealed class SignInSessions(IDbContextFactory<DashboardDbContext> context
             await EndAsync(sessionId, Reasons.Idle, ct);
             return false;
         }
-        if (now - session.LastSeenAtUtc >= TouchEvery)
+        // Touching the row on every request would make every page view a write; within Touch it is not renewed.
+        if (use && now - session.LastSeenAtUtc >= Lifetime.Touch)
             await context.SignInSessions.Where(s => s.Id == sessionId && s.EndedAtUtc == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAtUtc, now), ct);
         return true;
-    }
-
-    /// <summary>Whether the session is open, without counting this as its use (a page's periodic check).</summary>
-    public async Task<bool> IsOpenAsync(string sessionId, string userId, CancellationToken ct = default)
-    {
-        await using var context = await contexts.CreateDbContextAsync(ct);
-        var session = await context.SignInSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
-        if (session is null || session.UserId != userId || session.EndedAtUtc is not null) return false;
-        if (Now - session.LastSeenAtUtc <= Lifetime.Idle) return true;
-        await EndAsync(sessionId, Reasons.Idle, ct);
-        return false;
     }
 
     /// <summary>When the password was last given in this session, or null if the session is not open.</summary>
