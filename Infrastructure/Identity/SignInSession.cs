@@ -10,6 +10,8 @@ public sealed class SignInSession
     public const int AddressMaxLength = 45;
     public const int ClientMaxLength = 200;
     public const int EndReasonMaxLength = 100;
+    /// <summary>How long a session's row is kept after it started (the audit trail keeps the sign-ins for ever).</summary>
+    public const int KeptDays = 366;
 
     public string Id { get; set; } = "";
     public string UserId { get; set; } = "";

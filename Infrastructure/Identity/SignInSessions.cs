@@ -49,6 +49,10 @@ public sealed class SignInSessions(IDbContextFactory<DashboardDbContext> context
         await using var context = await contexts.CreateDbContextAsync(ct);
         context.SignInSessions.Add(session);
         await context.SaveChangesAsync(ct);
+        // A session cannot outlive the absolute limit, so one started before the kept period has long ended; the audit
+        // trail keeps its sign-in and sign-out. Purging the user's own rows at each sign-in keeps the table bounded.
+        var before = Now.AddDays(-SignInSession.KeptDays);
+        await context.SignInSessions.Where(s => s.UserId == userId && s.StartedAtUtc < before).ExecuteDeleteAsync(ct);
         return session.Id;
     }
 

@@ -58,7 +58,7 @@ public sealed class PaymentModelTests(ITestOutputHelper output)
     private static readonly Gen<Event> AnyEvent = Gen.Select(
         Gen.Frequency((3, Gen.Const(EventKind.Join)), (2, Gen.Const(EventKind.Birth)), (3, Gen.Const(EventKind.Leave)), (2, Gen.Const(EventKind.Death)),
             (3, Gen.Const(EventKind.ChangeTier)), (2, Gen.Const(EventKind.Move)), (2, Gen.Const(EventKind.Stop)), (3, Gen.Const(EventKind.RaiseStandard)),
-            (2, Gen.Const(EventKind.CorrectStandard)), (2, Gen.Const(EventKind.Temporary)), (1, Gen.Const(EventKind.Revoke)),
+            (2, Gen.Const(EventKind.CorrectStandard)), (2, Gen.Const(EventKind.Temporary)), (3, Gen.Const(EventKind.Revoke)),
             (3, Gen.Const(EventKind.EnrollPerson)), (1, Gen.Const(EventKind.Register))),
         Gen.Int[0, 9], Gen.Int[0, 99], Gen.Int[0, 99], Gen.Frequency((3, Gen.Const(0)), (2, Gen.Int[1, 4])),
         (k, h, a, b, back) => new Event(k, h, a, b, back));
@@ -202,7 +202,9 @@ public sealed class PaymentModelTests(ITestOutputHelper output)
                     if (recorded.Succeeded) _temporary.Add(recorded.Value);
                     break;
                 case EventKind.Revoke when _temporary.Count > 0:
-                    await Count(e, new RevokeTemporaryAssistance(_temporary[e.A % _temporary.Count], "虚报"));
+                    // A revoked case leaves the list, so later revocations are not spent on refusals.
+                    var revoked = _temporary[e.A % _temporary.Count];
+                    if ((await Count(e, new RevokeTemporaryAssistance(revoked, "虚报"))).Succeeded) _temporary.Remove(revoked);
                     break;
                 case EventKind.EnrollPerson when member is not null:
                     var suited = member.BirthDate.Year >= 2005 ? PersonVariants[2 + e.B % 2] : member.DisabilityGrade is not null ? PersonVariants[e.B % 2]

@@ -280,6 +280,8 @@ public sealed class PaymentRunTests : IAsyncLifetime
 
         var third = await _roster.CloseAsync(Jan);
         Assert.True(third.AlreadyClosed);
+        Assert.False(string.IsNullOrWhiteSpace(third.ClosedBy));
+        Assert.NotNull(third.Run.AlreadyClosedAtUtc);
         Assert.Equal(2, (await LinesAsync(Jan)).Count);
         await using var context = _db.NewContext();
         Assert.Equal(1, await context.AuditRecords.CountAsync(r => r.EntityType == nameof(PaymentMonth) && r.Reason!.StartsWith("月度发放关账")));
@@ -365,12 +367,32 @@ public sealed class PaymentRunTests : IAsyncLifetime
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("此前", again.Output);
 
+        Assert.Matches(@"2023-01 此前已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} 由 \S+ 关账（本次未做任何改动）", again.Output);
+        Assert.DoesNotContain("沿用预览结果", again.Output);
+
         var check = await DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Caseworker, "verify-summaries");
         Assert.Equal(0, check.ExitCode);
         Assert.Contains("一致", check.Output);
         await using (var context = _db.NewContext())
             await context.Database.ExecuteSqlRawAsync("UPDATE PaymentSummaries SET AmountFen = AmountFen + 1");
         Assert.Equal(1, (await DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Caseworker, "verify-summaries")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Two_close_month_at_once_close_once_and_the_other_says_who_closed_it_and_when()
+    {
+        await _roster.RegisterAsync(Jan, ProgrammeCatalogue.RuralDibaoA);
+
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            DashboardCli.RunAsAsync(_db.ConnectionString, Roles.Caseworker, "close-month", "--month", "2023-01")));
+
+        Assert.Single(both, r => r.ExitCode == 0 && r.Output.Contains("2023-01 已关账：2 条台账"));
+        var other = both.Single(r => !r.Output.Contains("2023-01 已关账："));
+        // The one that did nothing says so, or refuses with the reason; it never claims a close of its own.
+        Assert.True(other.ExitCode == 0
+            ? System.Text.RegularExpressions.Regex.IsMatch(other.Output, @"此前已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} 由 \S+ 关账（本次未做任何改动）")
+            : other.Output.Contains("已被") || other.Output.Contains("已关账"), other.Output);
+        Assert.Equal(2, (await LinesAsync(Jan)).Count);
     }
 
     [Fact]

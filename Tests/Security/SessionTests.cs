@@ -153,6 +153,32 @@ public sealed class SessionTests
     }
 
     /// <summary>A signed-in client (it keeps its cookies) and the sign-in cookie as a thief would have copied it.</summary>
+    [Fact]
+    public async Task Session_rows_older_than_the_kept_period_are_purged_at_the_users_next_sign_in()
+    {
+        await using var host = new DashboardHost();
+        var (_, _) = await SignedInAsync(host, "caseworker");
+        await using (var db = Context(host))
+        {
+            var first = await db.SignInSessions.SingleAsync();
+            var old = first.StartedAtUtc.AddDays(-SignInSession.KeptDays - 1);
+            db.SignInSessions.Add(new SignInSession { Id = new string('a', SignInSession.IdLength), UserId = first.UserId, StartedAtUtc = old,
+                LastSeenAtUtc = old, PasswordConfirmedAtUtc = old, EndedAtUtc = old, EndReason = SignInSessions.Reasons.SignedOut });
+            var recent = first.StartedAtUtc.AddDays(-SignInSession.KeptDays + 1);
+            db.SignInSessions.Add(new SignInSession { Id = new string('b', SignInSession.IdLength), UserId = first.UserId, StartedAtUtc = recent,
+                LastSeenAtUtc = recent, PasswordConfirmedAtUtc = recent, EndedAtUtc = recent, EndReason = SignInSessions.Reasons.SignedOut });
+            await db.SaveChangesAsync();
+        }
+
+        await SignedInAsync(host, "caseworker");
+
+        await using var after = Context(host);
+        var ids = await after.SignInSessions.Select(s => s.Id).ToListAsync();
+        Assert.Equal(3, ids.Count);
+        Assert.DoesNotContain(new string('a', SignInSession.IdLength), ids);
+        Assert.Contains(new string('b', SignInSession.IdLength), ids);
+    }
+
     private static async Task<(HttpClient Client, string Cookie)> SignedInAsync(DashboardHost host, string userName)
     {
         var client = host.CreateClient(new() { AllowAutoRedirect = false });

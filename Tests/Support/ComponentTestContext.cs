@@ -23,6 +23,9 @@ public abstract class ComponentTestContext : IAsyncLifetime
     /// <summary>Render over the demo bureau's roster and closed months instead of an empty roster.</summary>
     protected virtual bool WithDemoData => false;
 
+    /// <summary>False for a test that renders the app's layout, which brings its own popover and dialog providers.</summary>
+    protected virtual bool RendersProviders => true;
+
     public async Task InitializeAsync()
     {
         Database = WithDemoData ? await TestDatabase.CreateDemoAsync() : await TestDatabase.CreateAsync();
@@ -40,6 +43,7 @@ public abstract class ComponentTestContext : IAsyncLifetime
         Context.Services.AddSingleton(_ => new CivilAffairs.Dashboard.Endpoints.DownloadFiles(
             Path.Combine(Path.GetTempPath(), "civil-affairs-tests", $"downloads-{Guid.NewGuid():N}"), new FixedClock(FixedClock.November2026)));
         Context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
+        if (!RendersProviders) return;
         Context.Render<MudPopoverProvider>();
         Dialogs = Context.Render<MudDialogProvider>();
     }
