@@ -106,7 +106,7 @@ public static class CommandLine
             VerifiedSummaries(await sender.Send(new VerifySummaries(bureau.JurisdictionCode), ct)));
         Verb("seed-demo", "向空库写入演示花名册及其已关账月份（需用户管理权限）", async (_, sender, bureau, ct) =>
             Seeded(await sender.Send(new SeedDemoRoster(bureau.JurisdictionCode, new Progress<int>(n => Console.WriteLine($"已写入 {n:N0} 户…"))), ct)));
-        Verb("roster-template", "写出花名册导入模板（需编辑花名册权限）", (parse, sender, _, ct) => TemplateAsync(sender, parse.GetValue(output)!, ct), output);
+        Verb("roster-template", "写出花名册导入模板（需编辑花名册权限）", (parse, sender, bureau, ct) => TemplateAsync(sender, bureau, parse.GetValue(output)!, ct), output);
         Verb("import-roster", "导入花名册工作簿（需编辑花名册权限）", (parse, sender, bureau, ct) =>
             ImportAsync(sender, bureau, parse.GetValue(file)!, parse.GetValue(dryRun), parse.GetValue(validOnly), ct), file, dryRun, validOnly);
         Verb("close-month", "计算并关账一个发放月份（需发放权限）", (parse, sender, bureau, ct) =>
@@ -174,11 +174,11 @@ public static class CommandLine
         return 0;
     }
 
-    private static async Task<int> TemplateAsync(ISender sender, string path, CancellationToken ct)
+    private static async Task<int> TemplateAsync(ISender sender, BureauOptions bureau, string path, CancellationToken ct)
     {
         await WriteCompletelyAsync(path, async stream =>
         {
-            await sender.Send(new WriteRosterTemplate(stream), ct);
+            await sender.Send(new WriteRosterTemplate(bureau.JurisdictionCode, stream), ct);
             return true;
         });
         Console.WriteLine($"模板已写入 {Path.GetFullPath(path)}（表头和一户示例）。");

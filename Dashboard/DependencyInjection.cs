@@ -30,6 +30,9 @@ public static class DependencyInjection
     {
         services.AddDomain();
         services.AddInfrastructure(configuration, contentRoot);
+        if (configuration["Demo:Today"] is { Length: > 0 } day)
+            services.AddSingleton<IClock>(new BureauClock(DateOnly.TryParse(day, System.Globalization.CultureInfo.InvariantCulture, out var today)
+                ? today : throw new InvalidOperationException($"Demo:Today 不是日期：{day}（应如 2023-07-15）")));
         services.AddSingleton<Live.CockpitSnapshots>();
         services.AddMediator((MediatorOptions options) =>
         {

@@ -10,10 +10,10 @@ public static class RosterFileEndpoints
 
     public static void MapRosterFileEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/roster/import/template", async (IRosterWorkbook workbooks, CancellationToken ct) =>
+        endpoints.MapGet("/roster/import/template", async (Mediator.ISender sender, Microsoft.Extensions.Options.IOptions<BureauOptions> bureau, CancellationToken ct) =>
         {
             var stream = new MemoryStream();
-            await workbooks.WriteTemplateAsync(stream, ct);
+            await sender.Send(new WriteRosterTemplate(bureau.Value.JurisdictionCode, stream), ct);
             stream.Position = 0;
             return Results.File(stream, Xlsx, "花名册导入模板.xlsx");
         }).RequireAuthorization(nameof(Permission.EditRoster));

@@ -51,8 +51,21 @@ public interface IVersioned
 /// <summary>The current time, replaceable in tests.</summary>
 public interface IClock
 {
+    /// <summary>The moment, for timestamps (audit, sessions, computed and closed at).</summary>
     DateTimeOffset Now { get; }
-    YearMonth CurrentMonth => YearMonth.Of(DateOnly.FromDateTime(Now.LocalDateTime));
+    /// <summary>The bureau's day, for defaults, ages and alerts; a demo installation keeps the day of its data.</summary>
+    DateOnly Today => DateOnly.FromDateTime(Now.LocalDateTime);
+    YearMonth CurrentMonth => YearMonth.Of(Today);
+}
+
+/// <summary>
+/// The real clock for timestamps with a bureau day of its own (<c>Demo:Today</c>): the demo's data is the first half of
+/// 2023, and a form defaulting to the machine's month, or an alert counting unclosed months up to it, would be nonsense.
+/// </summary>
+public sealed class BureauClock(DateOnly today) : IClock
+{
+    public DateTimeOffset Now => DateTimeOffset.Now;
+    public DateOnly Today => today;
 }
 
 /// <summary>The system clock.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using CivilAffairs.Domain.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using CivilAffairs.Domain.Features.Roster;
@@ -56,8 +57,8 @@ public sealed class RosterWorkbook(IOptions<WorkbookLimits> limits) : IRosterWor
         return copy;
     }
 
-    public Task WriteTemplateAsync(Stream destination, CancellationToken ct = default) =>
-        MiniExcel.SaveAsAsync(destination, RosterTemplate.ExampleRows.Select(r => RosterTemplate.Columns.ToDictionary(c => c, c => (object?)r[c])),
+    public Task WriteTemplateAsync(Stream destination, YearMonth exampleMonth, CancellationToken ct = default) =>
+        MiniExcel.SaveAsAsync(destination, RosterTemplate.ExampleRows(exampleMonth).Select(r => RosterTemplate.Columns.ToDictionary(c => c, c => (object?)r[c])),
             sheetName: "花名册", configuration: Configuration(RosterTemplate.Columns), cancellationToken: ct);
 
     public Task WriteErrorsAsync(Stream destination, IReadOnlyList<RosterImportRow> rows, IReadOnlyList<ImportError> errors, CancellationToken ct = default)

@@ -146,7 +146,7 @@ public sealed class PaymentModelTests(ITestOutputHelper output)
             var result = await _db.SendAsync(new RegisterHousehold
             {
                 CommunityId = await CommunityAsync(seed.Township), Address = "1 组 1 号", Residence = seed.Residence, Month = month,
-                VariantCode = seed.Tier == 0 ? null : variants[seed.Tier - 1], BankAccount = "6217995550001234567", Members = members,
+                VariantCode = seed.Tier == 0 ? null : variants[seed.Tier - 1], BankAccount = "6217995550001234561", Members = members,
             }, Roles.Caseworker);
             if (!result.Succeeded) return;
             _households.Add(result.Value);

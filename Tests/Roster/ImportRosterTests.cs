@@ -29,7 +29,7 @@ public sealed class ImportRosterTests : IAsyncLifetime
     public async Task The_template_imports_as_it_is()
     {
         using var template = new MemoryStream();
-        await _db.Services.GetRequiredService<IRosterWorkbook>().WriteTemplateAsync(template);
+        await _db.SendAsync(new WriteRosterTemplate(RosterBuilder.Bureau, template), Roles.Caseworker);
         template.Position = 0;
 
         var report = await Import(template);

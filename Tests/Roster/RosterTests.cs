@@ -46,7 +46,7 @@ public sealed class RosterTests : IAsyncLifetime
         var result = await _db.SendAsync(new RegisterHousehold
         {
             CommunityId = _community, Address = "三都镇流华湾村 3 组", Residence = Residence.Rural, VariantCode = variant, Month = March,
-            BankAccount = "6217995550001234567",
+            BankAccount = "6217995550001234561",
             Members = members.Length > 0 ? [.. members] : [Member("张建国", Relationship.Head), Member("李秀英", Relationship.Spouse)],
         }, Caseworker);
         Assert.True(result.Succeeded, string.Join(";", result.Errors.Select(e => e.Message)));

@@ -50,7 +50,7 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(SearchAudit)] = () => new SearchAudit(),
         [typeof(VerifyAuditChain)] = () => new VerifyAuditChain(),
         [typeof(VerifyLedger)] = () => new VerifyLedger("431081"),
-        [typeof(WriteRosterTemplate)] = () => new WriteRosterTemplate(Stream.Null),
+        [typeof(WriteRosterTemplate)] = () => new WriteRosterTemplate("431081", Stream.Null),
         [typeof(SeedDemoRoster)] = () => new SeedDemoRoster("000000"),
         [typeof(RegisterHousehold)] = () => new RegisterHousehold(),
         [typeof(StopHousehold)] = () => new StopHousehold { HouseholdId = -1, Month = new YearMonth(2024, 1) },

@@ -26,7 +26,7 @@ public static class HostArrange
         var result = await SendAsync(services, new RegisterHousehold
         {
             CommunityId = areas.Single(t => t.Name == "三都镇").Communities[0].Id, Address = "1 组 1 号", Residence = Residence.Rural,
-            VariantCode = ProgrammeCatalogue.RuralDibaoA, Month = month, BankAccount = "6217995550001234567",
+            VariantCode = ProgrammeCatalogue.RuralDibaoA, Month = month, BankAccount = "6217995550001234561",
             Members = [new MemberInput { Name = head, IdNumber = idNumber, Relationship = Relationship.Head }],
         });
         Assert.True(result.Succeeded, string.Join(";", result.Errors.Select(e => e.Message)));

@@ -39,7 +39,7 @@ public sealed class RosterBuilder(TestDatabase db)
         var result = await db.SendAsync(new RegisterHousehold
         {
             CommunityId = await CommunityAsync(township), Address = "3 组 12 号", Residence = residence, VariantCode = variant, Month = month,
-            BankAccount = "6217995550001234567",
+            BankAccount = "6217995550001234561",
             Members = members.Length > 0 ? [.. members] : [Member("张建国", Relationship.Head), Member("李秀英", Relationship.Spouse, female: true)],
         }, Roles.Caseworker);
         Assert.True(result.Succeeded, string.Join("；", result.Errors.Select(e => e.Message)));

@@ -20,7 +20,7 @@ public sealed class RosterFile
         {
             [RosterTemplate.HouseholdKey] = key, [RosterTemplate.Township] = "三都镇", [RosterTemplate.Community] = "流华湾村",
             [RosterTemplate.Address] = "3 组 12 号", [RosterTemplate.Residence] = "农村", [RosterTemplate.Dibao] = "农村低保 B类",
-            [RosterTemplate.Month] = "2026-03", [RosterTemplate.BankAccount] = "6217995550009876543", [RosterTemplate.Name] = name,
+            [RosterTemplate.Month] = "2026-03", [RosterTemplate.BankAccount] = "6217995550009876546", [RosterTemplate.Name] = name,
             [RosterTemplate.IdNumber] = id ?? NewId(), [RosterTemplate.Relationship] = relationship,
             [RosterTemplate.DisabilityCategory] = "", [RosterTemplate.DisabilityGrade] = "", [RosterTemplate.Programmes] = "",
         };

@@ -13,6 +13,8 @@ public sealed class AddMember : IRequest<Result>, IHouseholdChange
     public int HouseholdId { get; set; }
     public YearMonth Month { get; set; }
     public MemberInput Member { get; set; } = new() { Relationship = Domain.Roster.Relationship.Spouse };
+    /// <summary>The month is after the next open one on purpose.</summary>
+    public bool Planned { get; set; }
 }
 
 /// <summary>减少成员: a member moves out or dies; from that month they are no longer covered.</summary>
@@ -40,7 +42,7 @@ public sealed class ChangeMembersHandler(IDataSessionFactory data, IClock clock,
     : IRequestHandler<AddMember, Result>, IRequestHandler<RemoveMember, Result>
 {
     public async ValueTask<Result> Handle(AddMember request, CancellationToken ct) =>
-        await HouseholdChange.ApplyAsync(data, request, "增加成员", async (session, household) =>
+        await HouseholdChange.ApplyAsync(data, clock, request, "增加成员", async (session, household) =>
         {
             var elsewhere = new PersonBelongsToOneHouseholdAtATime(request.Member.IdNumber,
                 await session.ActiveHouseholdOfAsync(request.Member.IdNumber, ct));
@@ -50,7 +52,7 @@ public sealed class ChangeMembersHandler(IDataSessionFactory data, IClock clock,
         }, ct);
 
     public async ValueTask<Result> Handle(RemoveMember request, CancellationToken ct) =>
-        await HouseholdChange.ApplyAsync(data, request, request.Died ? "减少成员（死亡）" : "减少成员", (_, household) =>
+        await HouseholdChange.ApplyAsync(data, clock, request, request.Died ? "减少成员（死亡）" : "减少成员", (_, household) =>
         {
             household.RemoveMember(request.PersonId, request.Month, request.Died, clock.Now.UtcDateTime, actor.UserName);
             return Task.FromResult<Result?>(null);

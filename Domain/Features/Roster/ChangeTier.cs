@@ -13,6 +13,8 @@ public sealed class ChangeTier : IRequest<Result>, ICorrectsClosedMonths
     public int HouseholdId { get; set; }
     public YearMonth Month { get; set; }
     public string VariantCode { get; set; } = "";
+    /// <summary>The month is after the next open one on purpose.</summary>
+    public bool Planned { get; set; }
 }
 
 /// <summary>Field checks of a tier change.</summary>
@@ -30,7 +32,7 @@ public sealed class ChangeTierValidator : AbstractValidator<ChangeTier>
 public sealed class ChangeTierHandler(IDataSessionFactory data, IClock clock, Actor actor) : IRequestHandler<ChangeTier, Result>
 {
     public async ValueTask<Result> Handle(ChangeTier request, CancellationToken ct) =>
-        await HouseholdChange.ApplyAsync(data, request, "调档", (_, household) =>
+        await HouseholdChange.ApplyAsync(data, clock, request, "调档", (_, household) =>
         {
             household.ChangeTier(ProgrammeCatalogue.Find(request.VariantCode)!, request.Month, clock.Now.UtcDateTime, actor.UserName);
             return Task.FromResult<Result?>(null);

@@ -10,6 +10,8 @@ public interface IHouseholdChange
 {
     int HouseholdId { get; }
     YearMonth Month { get; }
+    /// <summary>The clerk records a change planned for a month after the next open one (see <see cref="ChangeMonthNoLaterThanNextOpen"/>).</summary>
+    bool Planned => false;
 }
 
 /// <summary>
@@ -25,7 +27,7 @@ public interface ICorrectsClosedMonths : IHouseholdChange;
 /// </summary>
 public static class HouseholdChange
 {
-    public static async Task<Result> ApplyAsync(IDataSessionFactory data, IHouseholdChange change, string auditReason,
+    public static async Task<Result> ApplyAsync(IDataSessionFactory data, IClock clock, IHouseholdChange change, string auditReason,
         Func<IDataSession, Household, Task<Result?>> apply, CancellationToken ct)
     {
         await using var session = await data.OpenAsync(ct);
@@ -34,6 +36,7 @@ public static class HouseholdChange
         var lastClosed = await session.LastClosedMonthAsync(household.JurisdictionId, ct);
         if (change is not ICorrectsClosedMonths)
             BusinessRules.Check(new ChangeCannotBeDatedIntoClosedMonth(change.Month, lastClosed), "Month");
+        BusinessRules.Check(await session.MonthNoLaterThanNextOpenAsync(household.JurisdictionId, change.Month, change.Planned, clock, ct), "Month");
         if (await apply(session, household) is { Succeeded: false } refused) return refused;
         if (RetroactiveChange.ForHousehold(household.JurisdictionId, household.Id, change.Month, lastClosed, DateTime.UtcNow) is { } retroactive)
             session.Add(retroactive);

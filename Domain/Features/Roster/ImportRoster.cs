@@ -50,7 +50,7 @@ public sealed class ImportRosterHandler(IDataSessionFactory data, IRosterWorkboo
         var jurisdictionId = await session.FindJurisdictionIdAsync(request.JurisdictionCode, ct)
             ?? throw new InvalidOperationException(Messages.Format("UnknownJurisdiction", request.JurisdictionCode));
         var check = await RosterImportCheck.RunAsync(session, jurisdictionId, rows, clock.Now.UtcDateTime, actor.UserName,
-            request.Progress, ct);
+            request.Progress, clock, ct);
 
         var write = request.DryRun || (check.Errors.Count > 0 && request.Mode == ImportMode.AllOrNothing) ? [] : check.Valid;
         var result = write.Count == 0 ? new RosterBulkResult(0, 0, 0) : await writer.WriteAsync(jurisdictionId, write, actor.UserName,

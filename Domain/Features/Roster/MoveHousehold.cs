@@ -19,7 +19,7 @@ public sealed class MoveHouseholdValidator : AbstractValidator<MoveHousehold>
 public sealed class MoveHouseholdHandler(IDataSessionFactory data, IClock clock, Actor actor) : IRequestHandler<MoveHousehold, Result>
 {
     public async ValueTask<Result> Handle(MoveHousehold request, CancellationToken ct) =>
-        await HouseholdChange.ApplyAsync(data, request, "迁移", async (session, household) =>
+        await HouseholdChange.ApplyAsync(data, clock, request, "迁移", async (session, household) =>
         {
             if (await session.FindCommunityAsync(request.CommunityId, ct) is not { } found || found.JurisdictionId != household.JurisdictionId)
                 return Result.Failure(nameof(request.CommunityId), Messages.Get("UnknownCommunity"));

@@ -39,7 +39,7 @@ public sealed class PersonEnrollmentsHandler(IDataSessionFactory data, IClock cl
     : IRequestHandler<EnrollPerson, Result>, IRequestHandler<EndEnrollment, Result>
 {
     public async ValueTask<Result> Handle(EnrollPerson request, CancellationToken ct) =>
-        await HouseholdChange.ApplyAsync(data, request, "纳入救助", (_, household) =>
+        await HouseholdChange.ApplyAsync(data, clock, request, "纳入救助", (_, household) =>
         {
             household.EnrollPerson(request.PersonId, ProgrammeCatalogue.Find(request.VariantCode)!, request.Month,
                 request.LocalException, clock.Now.UtcDateTime, actor.UserName);
@@ -47,7 +47,7 @@ public sealed class PersonEnrollmentsHandler(IDataSessionFactory data, IClock cl
         }, ct);
 
     public async ValueTask<Result> Handle(EndEnrollment request, CancellationToken ct) =>
-        await HouseholdChange.ApplyAsync(data, request, "停止享受", (_, household) =>
+        await HouseholdChange.ApplyAsync(data, clock, request, "停止享受", (_, household) =>
         {
             household.EndEnrollment(request.EnrollmentId, request.Month, request.Reason, request.Note, clock.Now.UtcDateTime, actor.UserName);
             return Task.FromResult<Result?>(null);

@@ -19,6 +19,8 @@ public sealed class RegisterHousehold : IRequest<Result<int>>
     /// <summary>The dibao tier (e.g. RURAL_DIBAO_A), or null for a household without dibao.</summary>
     public string? VariantCode { get; set; }
     public YearMonth Month { get; set; }
+    /// <summary>The month is after the next open one on purpose (see <see cref="ChangeMonthNoLaterThanNextOpen"/>).</summary>
+    public bool Planned { get; set; }
     public List<MemberInput> Members { get; set; } = [];
 }
 
@@ -32,7 +34,7 @@ public sealed class RegisterHouseholdValidator : AbstractValidator<RegisterHouse
             .NotEmpty().WithMessage(_ => Messages.Get("AddressRequired"))
             .MaximumLength(Household.AddressMaxLength).WithMessage(_ => Messages.Format("TextTooLong", Household.AddressMaxLength));
         RuleFor(x => x.BankAccount).Must(a => !new BankAccountMustBeDigits(a?.Trim()).IsBroken())
-            .WithMessage(_ => Messages.Get("BankAccountDigits"));
+            .WithMessage(x => new BankAccountMustBeDigits(x.BankAccount?.Trim()).Message);
         RuleFor(x => x.Month).RequiredMonth();
         RuleFor(x => x.Members).NotEmpty().WithMessage(_ => Messages.Get("MembersRequired"));
         RuleForEach(x => x.Members).SetValidator(new MemberInputValidator());
@@ -53,6 +55,7 @@ public sealed class RegisterHouseholdHandler(IDataSessionFactory data, IClock cl
             return Result<int>.Failure([new(nameof(request.CommunityId), Messages.Get("UnknownCommunity"))]);
         var (community, jurisdictionId) = found;
         await session.EnsureMonthOpenAsync(jurisdictionId, request.Month, ct);
+        BusinessRules.Check(await session.MonthNoLaterThanNextOpenAsync(jurisdictionId, request.Month, request.Planned, clock, ct), "Month");
 
         var errors = new List<FieldError>();
         for (var i = 0; i < request.Members.Count; i++)

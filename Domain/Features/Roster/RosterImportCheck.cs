@@ -21,7 +21,7 @@ public sealed class RosterImportCheck
     private sealed record ParsedMember(RosterImportRow Row, PersonDraft Draft, List<ProgrammeVariant> Programmes);
 
     public static async Task<RosterImportCheck> RunAsync(IDataSession session, int jurisdictionId, IReadOnlyList<RosterImportRow> rows,
-        DateTime atUtc, string by, IProgress<ImportProgress>? progress, CancellationToken ct)
+        DateTime atUtc, string by, IProgress<ImportProgress>? progress, IClock clock, CancellationToken ct)
     {
         var check = new RosterImportCheck();
         var areas = await session.ToListAsync(session.Query<Area>()
@@ -41,12 +41,14 @@ public sealed class RosterImportCheck
             foreach (var f in found) onRoster[f.IdNumber] = (f.HouseholdId, f.ImportKey);
         }
         var lastClosed = await session.LastClosedMonthAsync(jurisdictionId, ct);
+        var nextOpen = await session.NextOpenMonthAsync(jurisdictionId, clock, ct);
+        var tooLate = (YearMonth m) => new ChangeMonthNoLaterThanNextOpen(m, nextOpen, clock.CurrentMonth, Planned: false);
 
         var seenIds = new Dictionary<string, int>();
         var groups = rows.GroupBy(r => r.Get(RosterTemplate.HouseholdKey)).ToList();
         foreach (var group in groups)
         {
-            check.CheckHousehold(group.Key, group.ToList(), communities, variantsByName, seenIds, onRoster, lastClosed, jurisdictionId, atUtc, by);
+            check.CheckHousehold(group.Key, group.ToList(), communities, variantsByName, seenIds, onRoster, lastClosed, tooLate, jurisdictionId, atUtc, by);
             if (++check.Households % 2_000 == 0) progress?.Report(new ImportProgress("校验", check.Households, groups.Count));
         }
         check.Errors.Sort((a, b) => a.RowNumber != b.RowNumber ? a.RowNumber.CompareTo(b.RowNumber) : string.CompareOrdinal(a.Column, b.Column));
@@ -55,7 +57,7 @@ public sealed class RosterImportCheck
 
     private void CheckHousehold(string key, List<RosterImportRow> rows, Dictionary<(string, string), int> communities,
         Dictionary<string, ProgrammeVariant> variants, Dictionary<string, int> seenIds, Dictionary<string, (int HouseholdId, string? ImportKey)> onRoster,
-        YearMonth? lastClosed, int jurisdictionId, DateTime atUtc, string by)
+        YearMonth? lastClosed, Func<YearMonth, ChangeMonthNoLaterThanNextOpen> tooLate, int jurisdictionId, DateTime atUtc, string by)
     {
         var before = Errors.Count;
         var first = rows[0];
@@ -76,6 +78,7 @@ public sealed class RosterImportCheck
         if (dibaoName.Length > 0 && !variants.TryGetValue(dibaoName, out dibao)) Fail(first, RosterTemplate.Dibao, Messages.Format("UnknownVariant", dibaoName));
         if (!YearMonth.TryParse(first.Get(RosterTemplate.Month), out var month)) Fail(first, RosterTemplate.Month, Messages.Get("Import.Month"));
         else if (new ChangeCannotBeDatedIntoClosedMonth(month, lastClosed) is { } closed && closed.IsBroken()) Fail(first, RosterTemplate.Month, closed.Message);
+        else if (tooLate(month) is { } late && late.IsBroken()) Fail(first, RosterTemplate.Month, late.Message);
 
         var members = new List<ParsedMember>();
         foreach (var row in rows)

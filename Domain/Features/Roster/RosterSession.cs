@@ -26,6 +26,22 @@ public static class RosterSession
     public static async Task EnsureMonthOpenAsync(this IDataSession session, int jurisdictionId, YearMonth month, CancellationToken ct) =>
         BusinessRules.Check(new ChangeCannotBeDatedIntoClosedMonth(month, await session.LastClosedMonthAsync(jurisdictionId, ct)), "Month");
 
+    /// <summary>
+    /// The next open payment month: the one after the last closed, or while none is closed the earliest computed month,
+    /// or the current month. Forms default to it.
+    /// </summary>
+    public static async Task<YearMonth> NextOpenMonthAsync(this IDataSession session, int jurisdictionId, IClock clock, CancellationToken ct)
+    {
+        if (await session.LastClosedMonthAsync(jurisdictionId, ct) is { } closed) return closed.Next;
+        return await session.FirstOrDefaultAsync(session.Query<PaymentMonth>().Where(m => m.JurisdictionId == jurisdictionId)
+            .OrderBy(m => m.Month).Select(m => (YearMonth?)m.Month), ct) ?? clock.CurrentMonth;
+    }
+
+    /// <summary>The rule that a change takes effect no later than the next open month unless planned, for this jurisdiction.</summary>
+    public static async Task<ChangeMonthNoLaterThanNextOpen> MonthNoLaterThanNextOpenAsync(this IDataSession session, int jurisdictionId,
+        YearMonth month, bool planned, IClock clock, CancellationToken ct) =>
+        new(month, await session.NextOpenMonthAsync(jurisdictionId, clock, ct), clock.CurrentMonth, planned);
+
     /// <summary>The jurisdiction's last closed payment month, or null while none is closed.</summary>
     public static Task<YearMonth?> LastClosedMonthAsync(this IDataSession session, int jurisdictionId, CancellationToken ct) =>
         session.FirstOrDefaultAsync(session.Query<PaymentMonth>()

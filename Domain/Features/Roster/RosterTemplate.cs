@@ -1,5 +1,7 @@
 using RosterModel = CivilAffairs.Domain.Roster;
 using ResidenceKind = CivilAffairs.Domain.Programmes.Residence;
+using CivilAffairs.Domain.Areas;
+using CivilAffairs.Domain.Common;
 
 namespace CivilAffairs.Domain.Features.Roster;
 
@@ -29,11 +31,14 @@ public static class RosterTemplate
         [HouseholdKey, Township, Community, Address, Residence, Dibao, Month, BankAccount, Name, IdNumber, Relationship,
          DisabilityCategory, DisabilityGrade, Programmes];
 
-    /// <summary>The example rows of the template: a rural dibao household of two, the wife severely disabled.</summary>
-    public static IReadOnlyList<IReadOnlyDictionary<string, string>> ExampleRows { get; } =
+    /// <summary>
+    /// The example rows of the template: a rural dibao household of two, the wife severely disabled, from
+    /// <paramref name="month"/> (the next open payment month, so the example imports as it is).
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> ExampleRows(YearMonth month) =>
     [
-        Row("H0001", "三都镇", "流华湾村", "3 组 12 号", "农村", "农村低保 A类", "2023-01", "6217995550001234567", "张建国", "431081196204080310", "户主", "", "", ""),
-        Row("H0001", "三都镇", "流华湾村", "3 组 12 号", "农村", "农村低保 A类", "2023-01", "6217995550001234567", "李秀英", "431081196410010321", "配偶", "肢体", "二级", "重度残疾人护理补贴；困难残疾人生活补贴"),
+        Row("H0001", "三都镇", "流华湾村", "3 组 12 号", "农村", "农村低保 A类", month.ToString(), "6217995550001234561", "张建国", "431081196204080310", "户主", "", "", ""),
+        Row("H0001", "三都镇", "流华湾村", "3 组 12 号", "农村", "农村低保 A类", month.ToString(), "6217995550001234561", "李秀英", "431081196410010321", "配偶", "肢体", "二级", "重度残疾人护理补贴；困难残疾人生活补贴"),
     ];
 
     private static Dictionary<string, string> Row(params string[] values) =>
@@ -73,21 +78,26 @@ public sealed record ImportError(int RowNumber, string Column, string Message);
 public interface IRosterWorkbook
 {
     IAsyncEnumerable<RosterImportRow> ReadAsync(Stream workbook, CancellationToken ct = default);
-    Task WriteTemplateAsync(Stream destination, CancellationToken ct = default);
+    Task WriteTemplateAsync(Stream destination, YearMonth exampleMonth, CancellationToken ct = default);
     /// <summary>The uploaded rows again, with an error column, for staff to correct and upload anew.</summary>
     Task WriteErrorsAsync(Stream destination, IReadOnlyList<RosterImportRow> rows, IReadOnlyList<ImportError> errors, CancellationToken ct = default);
 }
 
 /// <summary>The import template (roster-template, the import page's download): headers and an example household.</summary>
 [Security.RequiresPermission(Security.Permission.EditRoster)]
-public sealed record WriteRosterTemplate(Stream Output) : Mediator.IRequest<Mediator.Unit>;
+public sealed record WriteRosterTemplate(string JurisdictionCode, Stream Output) : Mediator.IRequest<Mediator.Unit>;
 
-/// <summary>Writes the template through the workbook writer.</summary>
-public sealed class WriteRosterTemplateHandler(IRosterWorkbook workbooks) : Mediator.IRequestHandler<WriteRosterTemplate, Mediator.Unit>
+/// <summary>Writes the template through the workbook writer, its example dated the next open payment month.</summary>
+public sealed class WriteRosterTemplateHandler(IRosterWorkbook workbooks, IDataSessionFactory data, IClock clock)
+    : Mediator.IRequestHandler<WriteRosterTemplate, Mediator.Unit>
 {
     public async ValueTask<Mediator.Unit> Handle(WriteRosterTemplate request, CancellationToken ct)
     {
-        await workbooks.WriteTemplateAsync(request.Output, ct);
+        YearMonth month;
+        await using (var session = await data.OpenAsync(ct))
+            month = await session.FindJurisdictionIdAsync(request.JurisdictionCode, ct) is { } j
+                ? await session.NextOpenMonthAsync(j, clock, ct) : clock.CurrentMonth;
+        await workbooks.WriteTemplateAsync(request.Output, month, ct);
         return Mediator.Unit.Value;
     }
 }

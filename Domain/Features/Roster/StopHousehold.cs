@@ -14,6 +14,8 @@ public sealed class StopHousehold : IRequest<Result>, ICorrectsClosedMonths
     public YearMonth Month { get; set; }
     public StopReason Reason { get; set; } = StopReason.IncomeAboveLine;
     public string? Note { get; set; }
+    /// <summary>The month is after the next open one on purpose.</summary>
+    public bool Planned { get; set; }
 }
 
 /// <summary>Field checks of a stop.</summary>
@@ -30,7 +32,7 @@ public sealed class StopHouseholdValidator : AbstractValidator<StopHousehold>
 public sealed class StopHouseholdHandler(IDataSessionFactory data, IClock clock, Actor actor) : IRequestHandler<StopHousehold, Result>
 {
     public async ValueTask<Result> Handle(StopHousehold request, CancellationToken ct) =>
-        await HouseholdChange.ApplyAsync(data, request, "停发", (_, household) =>
+        await HouseholdChange.ApplyAsync(data, clock, request, "停发", (_, household) =>
         {
             household.Stop(request.Month, request.Reason, request.Note, clock.Now.UtcDateTime, actor.UserName);
             return Task.FromResult<Result?>(null);

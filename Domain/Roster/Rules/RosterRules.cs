@@ -98,6 +98,24 @@ public sealed record ChangeCannotBeDatedIntoClosedMonth(YearMonth Month, YearMon
     public string Message => Messages.Format("ChangeIntoClosedMonthNotAllowed", Month, LastClosed);
 }
 
+/// <summary>
+/// A registration or change takes effect no later than the next open payment month (or next month, when the months
+/// lag behind the calendar): a mistyped 2035-01 would otherwise block every later change of the household. A change
+/// planned ahead is allowed when the clerk says so, up to a year ahead.
+/// </summary>
+public sealed record ChangeMonthNoLaterThanNextOpen(YearMonth Month, YearMonth NextOpen, YearMonth CurrentMonth, bool Planned) : IBusinessRule
+{
+    public const int PlannedMonthsAhead = 12;
+
+    /// <summary>The latest month a change may take effect from without being planned.</summary>
+    public YearMonth Latest => NextOpen > CurrentMonth.Next ? NextOpen : CurrentMonth.Next;
+
+    public bool IsBroken() => Month > (Planned ? Latest.AddMonths(PlannedMonthsAhead) : Latest);
+    public string Message => Planned
+        ? Messages.Format("PlannedMonthTooLate", Month, Latest.AddMonths(PlannedMonthsAhead), PlannedMonthsAhead)
+        : Messages.Format("ChangeMonthTooLate", Month, Latest);
+}
+
 /// <summary>Only an active household can change; a stopped one is registered anew.</summary>
 public sealed record HouseholdMustBeActive(HouseholdStatus Status) : IBusinessRule
 {
@@ -156,6 +174,8 @@ public sealed record TextMustFit(string? Text, int MaxLength) : IBusinessRule
 /// <summary>A bank account is digits only (6 to 30), so nothing a spreadsheet would run as a formula reaches the bank's file.</summary>
 public sealed record BankAccountMustBeDigits(string? Account) : IBusinessRule
 {
-    public bool IsBroken() => !string.IsNullOrEmpty(Account) && (Account.Length is < 6 or > Household.BankAccountMaxLength || !Account.All(char.IsAsciiDigit));
-    public string Message => Messages.Get("BankAccountDigits");
+    public bool IsBroken() => !string.IsNullOrEmpty(Account) && !BankAccountNumber.IsWellFormed(Account);
+    public string Message => !string.IsNullOrEmpty(Account) && BankAccountNumber.HasShape(Account)
+        ? Messages.Get("BankAccountCheckDigit")
+        : Messages.Format("BankAccountDigits", BankAccountNumber.MinLength, BankAccountNumber.MaxLength);
 }

@@ -68,7 +68,7 @@ public sealed class DemoPaymentHistory(IDbContextFactory<DashboardDbContext> con
             var child = new PersonDraft($"{surname}{"小"}{"明华军"[random.Next(3)]}",
                 IdNumber.Compose("431002", new DateOnly(2008 + i % 10, 1 + i % 12, 1 + i % 28), 500 + i % 200 * 2 + 1).Value, Relationship.Child);
             households.Add(Household.Register(jurisdictionId, villages[i % villages.Count], $"{1 + i % 9} 组 {10 + i} 号", Residence.Rural,
-                "621799555" + (1_000_000_000 + i), [head, spouse, child], variants[i % 3], new YearMonth(2021, 1 + i % 12), DateTime.UtcNow,
+                Account("621799555" + (100_000_000 + i)), [head, spouse, child], variants[i % 3], new YearMonth(2021, 1 + i % 12), DateTime.UtcNow,
                 ReferenceDataSeeder.SeedUser));
         }
         db.Households.AddRange(households);
@@ -157,4 +157,6 @@ public sealed class DemoPaymentHistory(IDbContextFactory<DashboardDbContext> con
         db.AuditReason = $"演示数据：{month} 动态管理与临时救助";
         await db.SaveChangesAsync(ct);
     }
+
+    private static string Account(string body) => body + BankAccountNumber.CheckDigitFor(body);
 }

@@ -158,5 +158,9 @@ public sealed class DemoRoster(int scale = 1, int seed = 2023)
         return youngest.Year < YearMonth.MinYear || YearMonth.Of(youngest) <= drawn ? drawn : YearMonth.Of(youngest);
     }
     private string Address(Residence residence) => residence == Residence.Rural ? $"{_random.Next(1, 12)} 组 {_random.Next(1, 80)} 号" : $"{_random.Next(1, 40)} 栋 {_random.Next(1, 6)} 单元 {_random.Next(101, 1803)} 室";
-    private string Bank() => "62179955" + _random.NextInt64(10_000_000_000, 99_999_999_999).ToString();
+    private string Bank()
+    {
+        var body = "62179955" + _random.NextInt64(1_000_000_000, 9_999_999_999).ToString();
+        return body + Domain.Roster.BankAccountNumber.CheckDigitFor(body);
+    }
 }
