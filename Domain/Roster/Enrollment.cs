@@ -54,6 +54,16 @@ public sealed class Enrollment : IVersioned
     /// Ends the enrolment so that <paramref name="from"/> is the first month no longer covered; from its first month or
     /// earlier, it never takes effect. An end only ever shortens an enrolment.
     /// </summary>
+    internal void CorrectStart(YearMonth month) => FromMonth = month;
+
+    /// <summary>An end at 18 re-dated for a corrected birth date: to the new last month under 18, or open again when that is still to come.</summary>
+    internal void ReviseAgeEnd(DateOnly birthDate, YearMonth nextOpen)
+    {
+        var last = Person.FirstMonthAsAdult(birthDate).Previous;
+        if (last >= nextOpen) { ToMonth = null; StopReason = null; StopNote = null; }
+        else ToMonth = last;
+    }
+
     internal void End(YearMonth from, StopReason? reason, string? note)
     {
         var last = from <= FromMonth ? FromMonth.Previous : from.Previous;
@@ -88,6 +98,8 @@ public sealed class HouseholdEvent
     public string Description { get; private set; } = "";
     public DateTime RecordedAtUtc { get; private set; }
     public string RecordedBy { get; private set; } = "";
+
+    internal void CorrectMonth(YearMonth month) => Month = month;
 }
 
 /// <summary>

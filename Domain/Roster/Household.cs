@@ -10,7 +10,7 @@ namespace CivilAffairs.Domain.Roster;
 /// A household (户) on the roster: its members, its enrolments and the timeline of its changes. Every change
 /// (dynamic management, 动态管理) takes effect from a month and goes through this aggregate's rules.
 /// </summary>
-public sealed class Household : IVersioned
+public sealed partial class Household : IVersioned
 {
     public const int AddressMaxLength = 100;
     public const int BankAccountMaxLength = 30;

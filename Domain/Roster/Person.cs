@@ -88,6 +88,24 @@ public sealed class Person : IVersioned
     }
 
     internal void BecomeHead() => Relationship = Relationship.Head;
+
+    /// <summary>更正: the person's details as they should have been entered; birth date and sex follow the number.</summary>
+    internal void Correct(PersonDraft draft)
+    {
+        var number = Roster.IdNumber.Parse(draft.IdNumber);
+        Name = EnteredText.Clean(draft.Name);
+        IdNumber = number.Value;
+        IdTail = number.LastFour;
+        BirthDate = number.BirthDate;
+        Sex = number.Sex;
+        Relationship = draft.Relationship;
+        DisabilityCategory = draft.DisabilityGrade is null ? null : draft.DisabilityCategory;
+        DisabilityGrade = draft.DisabilityGrade;
+        WorkCapacity = draft.WorkCapacity;
+    }
+
+    internal void CorrectJoined(YearMonth month) => JoinedMonth = month;
+
 }
 
 /// <summary>A person as a form or an import row enters them.</summary>

@@ -32,4 +32,8 @@ public enum HouseholdEventKind
     Moved = 6,
     Enrolled = 7,
     EnrollmentEnded = 8,
+    /// <summary>更正: a field entered wrong put right (not a change in the household's life).</summary>
+    Corrected = 9,
+    /// <summary>恢复: a stopped household receives assistance again.</summary>
+    Restored = 10,
 }

@@ -54,6 +54,9 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(SeedDemoRoster)] = () => new SeedDemoRoster("000000"),
         [typeof(RegisterHousehold)] = () => new RegisterHousehold(),
         [typeof(StopHousehold)] = () => new StopHousehold { HouseholdId = -1, Month = new YearMonth(2024, 1) },
+        [typeof(RestoreHousehold)] = () => new RestoreHousehold { HouseholdId = -1, Month = new YearMonth(2024, 1), Reason = "误停" },
+        [typeof(CorrectHousehold)] = () => new CorrectHousehold(), // invalid: no reason, address or community
+        [typeof(CorrectMember)] = () => new CorrectMember(), // invalid: no reason or member
         [typeof(ChangeTier)] = () => new ChangeTier(),
         [typeof(AddMember)] = () => new AddMember(),
         [typeof(RemoveMember)] = () => new RemoveMember(-1, -1, default, false),
