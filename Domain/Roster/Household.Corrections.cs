@@ -25,7 +25,8 @@ public sealed partial class Household
     {
         BusinessRules.Check(new CorrectionNeedsReason(reason), "Reason");
         address = EnteredText.Clean(address);
-        bankAccount = string.IsNullOrWhiteSpace(bankAccount) ? null : EnteredText.Clean(bankAccount);
+        // The page shows the account masked: left empty, it stays as it is.
+        bankAccount = string.IsNullOrWhiteSpace(bankAccount) ? BankAccount : EnteredText.Clean(bankAccount);
         BusinessRules.Check(new TextMustFit(address, AddressMaxLength), "Address");
         BusinessRules.Check(new BankAccountMustBeDigits(bankAccount), "BankAccount");
         var changes = new List<FieldCorrection>();
@@ -94,6 +95,8 @@ public sealed partial class Household
     {
         BusinessRules.Check(new CorrectionNeedsReason(reason), "Reason");
         var person = _members.FirstOrDefault(m => m.Id == personId) ?? throw new BusinessRuleViolationException(new MemberMustBeActive(), "PersonId");
+        // The page shows the number masked: left empty, it stays as it is.
+        if (string.IsNullOrWhiteSpace(corrected.IdNumber)) corrected = corrected with { IdNumber = person.IdNumber };
         CheckDraft(corrected, "IdNumber");
         var number = Roster.IdNumber.Parse(corrected.IdNumber);
         if (number.Value != person.IdNumber)

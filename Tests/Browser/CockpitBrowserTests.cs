@@ -40,6 +40,9 @@ public sealed class CockpitBrowserTests
         var caseworker = await SignIn.InBrowserAsync(await browser.SecondProfileAsync(), browser.BaseAddress, "caseworker", returnUrl: $"/roster/households/{household}");
         await caseworker.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await caseworker.Locator("[data-testid=action-stop]").ClickAsync();
+        await caseworker.Locator("[data-testid=change-reason]").ClickAsync();
+        await caseworker.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "死亡" }).First.ClickAsync();
+        await Expect(caseworker.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await caseworker.Locator("[data-testid=change-save]").ClickAsync();
         await Expect(caseworker.Locator("[data-testid=household-status]")).ToHaveTextAsync("已停发");
 

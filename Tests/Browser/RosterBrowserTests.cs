@@ -71,6 +71,9 @@ public sealed partial class RosterBrowserTests
 
         await page.Locator("[data-testid=action-stop]").ClickAsync();
         await page.Locator("[data-testid=change-save]").ClickAsync();
+        await Expect(page.Locator("[data-testid=change-dialog]")).ToContainTextAsync("请选择停发原因"); // no reason is chosen for the clerk
+        await Choose(page, "change-reason", "收入超过保障标准");
+        await page.Locator("[data-testid=change-save]").ClickAsync();
         await Expect(page.Locator("[data-testid=household-status]")).ToHaveTextAsync("已停发");
 
         var timeline = page.Locator("[data-testid=timeline-entry]");

@@ -72,7 +72,11 @@ public sealed class CorrectMemberValidator : AbstractValidator<CorrectMember>
     {
         RuleFor(x => x.Reason).NotEmpty().WithMessage(_ => Messages.Get("CorrectionReasonRequired"))
             .MaximumLength(CorrectionNeedsReason.MaxLength).WithMessage(_ => Messages.Format("TextTooLong", CorrectionNeedsReason.MaxLength));
-        RuleFor(x => x.Member).SetValidator(new MemberInputValidator());
+        RuleFor(x => x.Member.Name).NotEmpty().WithMessage(_ => Messages.Get("NameRequired"))
+            .MaximumLength(Person.NameMaxLength).WithMessage(_ => Messages.Format("TextTooLong", Person.NameMaxLength)).OverridePropertyName("Member.Name");
+        // Left empty, the number stays as it is (the page shows it masked).
+        RuleFor(x => x.Member.IdNumber).Must(id => string.IsNullOrWhiteSpace(id) || !new IdNumberMustBeValid(id).IsBroken())
+            .WithMessage(x => new IdNumberMustBeValid(x.Member.IdNumber).Message).OverridePropertyName("Member.IdNumber");
     }
 }
 
@@ -97,7 +101,8 @@ public sealed class CorrectHouseholdHandler(IDataSessionFactory data, IClock clo
     public async ValueTask<Result<CorrectionOutcome>> Handle(CorrectMember request, CancellationToken ct) =>
         await CorrectAsync(request.HouseholdId, request.Reason, request.PreviewOnly, async (session, household, _, nextOpen) =>
         {
-            var elsewhere = await session.ActiveHouseholdOfAsync(request.Member.IdNumber, ct) is { } other && other != household.Id;
+            var elsewhere = !string.IsNullOrWhiteSpace(request.Member.IdNumber)
+                            && await session.ActiveHouseholdOfAsync(request.Member.IdNumber, ct) is { } other && other != household.Id;
             return household.CorrectMember(request.PersonId, request.Member.ToDraft(), elsewhere, request.Reason, nextOpen,
                 clock.Now.UtcDateTime, actor.UserName);
         }, ct);

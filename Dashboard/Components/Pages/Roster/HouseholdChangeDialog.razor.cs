@@ -13,7 +13,7 @@ namespace CivilAffairs.Dashboard.Components.Pages.Roster;
 public partial class HouseholdChangeDialog
 {
     /// <summary>Which change the dialog makes.</summary>
-    public enum Kind { Tier, Stop, Move, AddMember, RemoveMember, Enroll, EndEnrollment }
+    public enum Kind { Tier, Stop, Move, AddMember, RemoveMember, Enroll, EndEnrollment, Restore }
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
     [Inject] private ISender Sender { get; set; } = default!;
@@ -30,7 +30,10 @@ public partial class HouseholdChangeDialog
     private IReadOnlyList<TownshipOption> _areas = [];
     private YearMonth _month;
     private string? _variant;
-    private StopReason _reason = StopReason.IncomeAboveLine;
+    // No reason is chosen for the clerk: a stop's reason is a decision, not a default.
+    private StopReason? _reason;
+    private bool _planned;
+    private YearMonth _nextOpen;
     private string? _note;
     private int _community;
     private bool _died;
@@ -38,7 +41,8 @@ public partial class HouseholdChangeDialog
 
     protected override async Task OnInitializedAsync()
     {
-        _month = Clock.CurrentMonth.Next;
+        _nextOpen = await Sender.Send(new GetNextOpenMonth(Bureau.Value.JurisdictionCode));
+        _month = _nextOpen;
         if (Action == Kind.Move) _areas = await Sender.Send(new ListAreas(Bureau.Value.JurisdictionCode));
     }
 
@@ -48,15 +52,21 @@ public partial class HouseholdChangeDialog
         try
         {
             var id = Household!.Id;
+            if (Action is Kind.Stop or Kind.EndEnrollment && _reason is null)
+            {
+                _errors.Set([new FieldError("Reason", L["Household.StopReasonRequired"])]);
+                return;
+            }
             Result result = Action switch
             {
-                Kind.Tier => await Sender.Send(new ChangeTier { HouseholdId = id, Month = _month, VariantCode = _variant ?? "" }),
-                Kind.Stop => await Sender.Send(new StopHousehold { HouseholdId = id, Month = _month, Reason = _reason, Note = _note }),
+                Kind.Tier => await Sender.Send(new ChangeTier { HouseholdId = id, Month = _month, VariantCode = _variant ?? "", Planned = _planned }),
+                Kind.Stop => await Sender.Send(new StopHousehold { HouseholdId = id, Month = _month, Reason = _reason!.Value, Note = _note, Planned = _planned }),
+                Kind.Restore => await Sender.Send(new RestoreHousehold { HouseholdId = id, Month = _month, Reason = _note ?? "" }),
                 Kind.Move => await Sender.Send(new MoveHousehold(id, _community, _month)),
-                Kind.AddMember => await Sender.Send(new AddMember { HouseholdId = id, Month = _month, Member = _member }),
+                Kind.AddMember => await Sender.Send(new AddMember { HouseholdId = id, Month = _month, Member = _member, Planned = _planned }),
                 Kind.RemoveMember => await Sender.Send(new RemoveMember(id, TargetId!.Value, _month, _died)),
                 Kind.Enroll => await Sender.Send(new EnrollPerson(id, TargetId!.Value, _variant ?? "", _month, _note)),
-                _ => await Sender.Send(new EndEnrollment(id, TargetId!.Value, _month, _reason, _note)),
+                _ => await Sender.Send(new EndEnrollment(id, TargetId!.Value, _month, _reason!.Value, _note)),
             };
             if (result.Succeeded) Dialog.Close(DialogResult.Ok(true));
             else _errors.Set(result.Errors);
@@ -68,5 +78,5 @@ public partial class HouseholdChangeDialog
     }
 
     private static bool IsShownBesideAField(string field) =>
-        field is "Month" or "VariantCode" or "Note" or "CommunityId" || field.StartsWith("Member.", StringComparison.Ordinal);
+        field is "Month" or "VariantCode" or "Note" or "CommunityId" or "Reason" || field.StartsWith("Member.", StringComparison.Ordinal);
 }

@@ -1,6 +1,7 @@
 using CivilAffairs.Domain.Features.Payments;
 using CivilAffairs.Domain.Features.Roster;
 using CivilAffairs.Dashboard.Components.Pages.Payments;
+using CivilAffairs.Dashboard.Components.Shared;
 using Mediator;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -37,6 +38,20 @@ public partial class HouseholdPage
         if (await dialog.Result is { Canceled: false })
         {
             Snackbar.Add(L["Temporary.Saved"], Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task CorrectAsync(MemberDetail? member)
+    {
+        var parameters = new DialogParameters<CorrectionDialog> { { d => d.Household, _household }, { d => d.Member, member } };
+        var title = member is null ? L["Correction.HouseholdTitle"].Value : string.Format(L["Correction.MemberTitle"], member.Name);
+        var dialog = await Dialogs.ShowAsync<CorrectionDialog>(title, parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false, Data: CorrectionOutcome outcome })
+        {
+            Snackbar.Add(outcome.Settlement.Count == 0 ? L["Correction.Saved"].Value
+                : string.Format(L["Correction.SavedWithMoney"], outcome.SettledIn, MoneyFormat.Yuan(outcome.BackPay), MoneyFormat.Yuan(outcome.Recovery)), Severity.Success);
             await LoadAsync();
         }
     }

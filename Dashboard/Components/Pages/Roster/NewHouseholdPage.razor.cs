@@ -16,7 +16,6 @@ public partial class NewHouseholdPage
     [Inject] private ISender Sender { get; set; } = default!;
     [Inject] private IValidator<RegisterHousehold> Validator { get; set; } = default!;
     [Inject] private IOptions<BureauOptions> Bureau { get; set; } = default!;
-    [Inject] private IClock Clock { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     private readonly RegisterHousehold _model = new() { Members = [new MemberInput { Relationship = Relationship.Head }] };
@@ -27,7 +26,7 @@ public partial class NewHouseholdPage
     protected override async Task OnInitializedAsync()
     {
         _areas = await Sender.Send(new ListAreas(Bureau.Value.JurisdictionCode));
-        _model.Month = Clock.CurrentMonth.Next;
+        _model.Month = await Sender.Send(new GetNextOpenMonth(Bureau.Value.JurisdictionCode));
     }
 
     private void OnResidenceChanged(Residence residence)
@@ -35,6 +34,11 @@ public partial class NewHouseholdPage
         _model.Residence = residence;
         if (_model.VariantCode is { } code && ProgrammeCatalogue.Find(code)?.Residence != residence) _model.VariantCode = null;
     }
+
+    // An unchosen community is 0, which the select would otherwise show as "0".
+    private string CommunityName(int id) =>
+        _areas.SelectMany(t => t.Communities.Select(c => (Township: t.Name, c.Id, c.Name))).FirstOrDefault(x => x.Id == id) is { Name: not null } x
+            ? $"{x.Township} · {x.Name}" : "";
 
     private void AddMember() => _model.Members.Add(new MemberInput { Relationship = Relationship.Spouse });
 

@@ -57,6 +57,16 @@ public partial class RosterPage
 
     private Task SearchAsync() => _table.ReloadServerData();
 
+    private async Task SearchOnEnterAsync(Microsoft.AspNetCore.Components.Web.KeyboardEventArgs e)
+    {
+        if (e.Key is "Enter" or "NumpadEnter") await SearchAsync();
+    }
+
+    // The pager tells the exact total once it is known (a large result is counted after the page shows), never a cap.
+    private string PagerInfo => _total is { } total
+        ? string.Format(L["Roster.PagerInfo"], "{first_item}", "{last_item}", total.ToString("N0"))
+        : string.Format(L["Roster.PagerCounting"], "{first_item}", "{last_item}");
+
     /// <summary>The filter as the form shows it: what the table lists is what an export writes.</summary>
     private RosterFilter CurrentFilter()
     {
