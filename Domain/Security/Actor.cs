@@ -26,6 +26,9 @@ public interface ICurrentUser
 public interface IUserDirectory
 {
     Task<UserStanding?> FindAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every account's name, for showing who did something.</summary>
+    Task<StaffNames> NamesAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -25,7 +25,7 @@ internal sealed class AuditCapture
     ];
     private static readonly HashSet<string> Secret = ["PasswordHash"];
 
-    private readonly List<(EntityEntry Entry, AuditAction Action, List<FieldChange> Changes, string? KeyBefore)> _pending = [];
+    private readonly List<(EntityEntry Entry, AuditAction Action, List<FieldChange> Changes, string? KeyBefore, HashSet<string> Temporary)> _pending = [];
 
     public bool IsEmpty => _pending.Count == 0;
 
@@ -46,10 +46,14 @@ internal sealed class AuditCapture
             if (action is null) continue;
 
             var changes = new List<FieldChange>();
+            // Keys EF has not generated yet (an id, or a parent's id of a row saved in the same call) are written after
+            // the save, with their real values: a reader must never see a placeholder such as -2147482647.
+            var temporary = new HashSet<string>();
             foreach (var property in entry.Properties)
             {
                 var name = property.Metadata.Name;
                 if (Skipped.Contains(name)) continue;
+                if (property.IsTemporary) temporary.Add(name);
                 if (action == AuditAction.Update && !property.IsModified) continue;
                 var old = action == AuditAction.Create ? null : Render(property.Metadata, property.OriginalValue);
                 var @new = action == AuditAction.Delete ? null : Render(property.Metadata, property.CurrentValue);
@@ -57,14 +61,19 @@ internal sealed class AuditCapture
                 changes.Add(new FieldChange(name, old, @new));
             }
             if (action == AuditAction.Update && changes.Count == 0) continue;
-            capture._pending.Add((entry, action.Value, changes, action == AuditAction.Create ? null : KeyOf(entry)));
+            capture._pending.Add((entry, action.Value, changes, action == AuditAction.Create ? null : KeyOf(entry), temporary));
         }
         return capture;
     }
 
     public IEnumerable<AuditRecord> ToRecords(DateTime nowUtc, string userName, string? reason) =>
         _pending.Select(p => new AuditRecord(nowUtc, userName, p.Action, EntityName(p.Entry.Metadata.ClrType),
-            p.KeyBefore ?? KeyOf(p.Entry), JsonSerializer.Serialize(p.Changes, Json), reason));
+            p.KeyBefore ?? KeyOf(p.Entry), JsonSerializer.Serialize(WithRealKeys(p.Entry, p.Changes, p.Temporary), Json), reason));
+
+    private static List<FieldChange> WithRealKeys(EntityEntry entry, List<FieldChange> changes, HashSet<string> temporary) =>
+        temporary.Count == 0 ? changes : changes.Select(c => temporary.Contains(c.Field)
+            ? c with { New = Render(entry.Property(c.Field).Metadata, entry.Property(c.Field).CurrentValue) }
+            : c).ToList();
 
     /// <summary>The type's name without a generic arity (IdentityUserRole`1 → IdentityUserRole), as filters and readers use it.</summary>
     private static string EntityName(Type type) => type.Name.Split('`')[0];

@@ -17,6 +17,14 @@ public sealed class UserDirectory(IDbContextFactory<DashboardDbContext> contexts
         return new UserStanding(user.Id, user.UserName ?? "", !user.IsDisabled, roles, user.AreaScopeId);
     }
 
+    public async Task<StaffNames> NamesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var users = await context.Users.AsNoTracking().Select(u => new { u.Id, u.UserName, u.DisplayName }).ToListAsync(cancellationToken);
+        return new StaffNames(users.Where(u => u.UserName != null).ToDictionary(u => u.UserName!, u => u.DisplayName),
+            users.Where(u => u.UserName != null).ToDictionary(u => u.Id, u => u.UserName!));
+    }
+
     internal static IQueryable<string> RolesOf(DashboardDbContext context, string userId) =>
         from userRole in context.UserRoles
         join role in context.Roles on userRole.RoleId equals role.Id

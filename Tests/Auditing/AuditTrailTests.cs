@@ -58,7 +58,9 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var page = await _db.SendAsync(new SearchAudit(UserName: "standards", EntityType: "BenefitStandard", Action: AuditAction.Create), Roles.Admin);
         var record = Assert.Single(page.Records);
         Assert.Equal(1, page.TotalCount);
-        Assert.Contains("420.00", record.Changes);
+        Assert.Contains(record.Changes, c => c.Field == "月标准" && c.New == "420.00 元");
+        Assert.EndsWith("（standards）", record.User);
+        Assert.Equal("救助标准", record.Entity);
 
         var all = await _db.SendAsync(new SearchAudit(PageSize: 10), Roles.Admin);
         Assert.Equal(10, all.Records.Count);

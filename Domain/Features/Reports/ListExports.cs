@@ -55,7 +55,7 @@ public sealed record FullIdNumbersNeedPermission(bool Asked, bool Allowed) : IBu
 /// streaming writer as they come, so memory stays flat whatever the size; full ID numbers only for roles that may
 /// reveal them and only when asked, and every export is audited with its row count.
 /// </summary>
-public sealed class ListExportHandlers(IDataSessionFactory data, IListWorkbook workbook, IAuditTrail audit, Actor actor)
+public sealed class ListExportHandlers(IDataSessionFactory data, IListWorkbook workbook, IAuditTrail audit, Actor actor, IUserDirectory users)
     : IRequestHandler<ExportRoster, Result<ExportOutcome>>, IRequestHandler<ExportPaymentList, Result<ExportOutcome>>,
       IRequestHandler<ExportAuditLog, Result<ExportOutcome>>
 {
@@ -63,7 +63,7 @@ public sealed class ListExportHandlers(IDataSessionFactory data, IListWorkbook w
 
     public static readonly string[] RosterColumns = ["户编号", "街道（乡镇）", "社区（村）", "地址", "姓名", "与户主关系", "性别", "出生日期", "身份证号", "残疾等级", "救助项目", "状态"];
     public static readonly string[] PaymentColumns = ["发放月份", "所属月份", "街道（乡镇）", "户编号", "姓名", "身份证号", "救助项目", "金额（元）", "原因"];
-    public static readonly string[] AuditColumns = ["序号", "时间（UTC）", "用户", "操作", "对象", "主键", "变更", "原因"];
+    public static readonly string[] AuditColumns = ["序号", "时间", "用户", "操作", "对象", "编号", "变更", "原因"];
 
     public async ValueTask<Result<ExportOutcome>> Handle(ExportRoster request, CancellationToken ct)
     {
@@ -151,13 +151,8 @@ public sealed class ListExportHandlers(IDataSessionFactory data, IListWorkbook w
     public async ValueTask<Result<ExportOutcome>> Handle(ExportAuditLog request, CancellationToken ct)
     {
         await using var session = await data.OpenAsync(ct);
-        var f = request.Filter;
-        var records = session.Query<AuditRecord>();
-        if (!string.IsNullOrWhiteSpace(f.UserName)) records = records.Where(r => r.UserName == f.UserName);
-        if (!string.IsNullOrWhiteSpace(f.EntityType)) records = records.Where(r => r.EntityType == f.EntityType);
-        if (f.Action is { } action) records = records.Where(r => r.Action == action);
-        if (f.FromUtc is { } from) records = records.Where(r => r.TimestampUtc >= from);
-        if (f.ToUtc is { } to) records = records.Where(r => r.TimestampUtc < to);
+        var records = await Audit.AuditFilter.ApplyAsync(session, request.Filter, ct);
+        var staff = await users.NamesAsync(ct);
         var count = 0;
         IEnumerable<IReadOnlyList<object?>> Rows()
         {
@@ -168,8 +163,10 @@ public sealed class ListExportHandlers(IDataSessionFactory data, IListWorkbook w
                 if (page.Count == 0) yield break;
                 foreach (var r in page)
                 {
-                    yield return [r.Sequence, r.TimestampUtc.ToString("yyyy-MM-dd HH:mm:ss"), r.UserName, Messages.Get($"AuditAction.{r.Action}"), r.EntityType,
-                        r.EntityKey, r.Changes, r.Reason];
+                    // The page's words: who by name, entity, fields and values in Chinese, local time.
+                    yield return [r.Sequence, r.TimestampUtc.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss"), staff.Describe(r.UserName),
+                        Messages.Get($"AuditAction.{r.Action}"), AuditWording.EntityName(r.EntityType),
+                        AuditWording.Subject(r.EntityType, r.EntityKey, staff), AuditWording.ChangesText(r.EntityType, r.Changes), r.Reason];
                     if (++count % Chunk == 0) request.Progress?.Report(count);
                 }
                 last = page[^1].Sequence;

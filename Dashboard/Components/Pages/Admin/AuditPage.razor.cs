@@ -30,13 +30,6 @@ public partial class AuditPage
 
     private SearchAudit CurrentFilter() => new(_user, _entity, _action, _from?.Date.ToUniversalTime(), _to?.Date.AddDays(1).ToUniversalTime());
 
-    /// <summary>The Chinese name of an audited entity or request, falling back to the type name.</summary>
-    private string EntityName(string entityType)
-    {
-        var name = L[$"Entity.{entityType}"];
-        return name.ResourceNotFound ? entityType : name.Value;
-    }
-
     private async Task VerifyAsync()
     {
         _verifying = true;
