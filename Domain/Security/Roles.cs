@@ -16,16 +16,6 @@ public static class Roles
 
     public static IReadOnlyList<string> All { get; } = [Leader, Caseworker, StandardsAdmin, Statistician, Admin];
 
-    public static string ChineseName(string role) => role switch
-    {
-        Leader => "领导",
-        Caseworker => "业务员",
-        StandardsAdmin => "标准管理员",
-        Statistician => "统计员",
-        Admin => "系统管理员",
-        _ => role,
-    };
-
     private static readonly Dictionary<string, Permission[]> Grants = new()
     {
         [Leader] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.ViewPayments, Permission.ViewReports],

@@ -63,7 +63,7 @@ public sealed class MonthlyReportTests : IAsyncLifetime
         Assert.Equal(XLPaperSize.A4Paper, rural.PageSetup.PaperSize);
         Assert.Equal(1, rural.PageSetup.PagesWide);
         Assert.Equal(16, rural.Column(1).Width);
-        Assert.Contains(rural.RowsUsed().Last().Cells(), c => c.GetString().StartsWith("填报人：statistician"));
+        Assert.Contains(rural.RowsUsed().Last().Cells(), c => c.GetString().StartsWith("填报人：演示·统计员"));
         Assert.Contains(rural.RowsUsed().Last().Cells(), c => c.GetString().StartsWith("填报日期："));
 
         // Temporary assistance of the half year: the report's 1,210,000 yuan.

@@ -22,7 +22,7 @@ public sealed record PaymentMonthRow(int Id, YearMonth Month, PaymentMonthState 
     decimal Recovery, DateTime? ComputedAtUtc, string? ComputedBy, DateTime? ClosedAtUtc, string? ClosedBy, Guid Version);
 
 /// <summary>Reads the months; the next month is the one after the last closed (or the current month when none is).</summary>
-public sealed class ListPaymentMonthsHandler(IDataSessionFactory data, IClock clock) : IRequestHandler<ListPaymentMonths, PaymentMonthsView>
+public sealed class ListPaymentMonthsHandler(IDataSessionFactory data, IClock clock, IUserDirectory users) : IRequestHandler<ListPaymentMonths, PaymentMonthsView>
 {
     public async ValueTask<PaymentMonthsView> Handle(ListPaymentMonths request, CancellationToken ct)
     {
@@ -31,6 +31,8 @@ public sealed class ListPaymentMonthsHandler(IDataSessionFactory data, IClock cl
         var months = await session.ToListAsync(session.Query<PaymentMonth>().Where(m => m.JurisdictionId == j).OrderByDescending(m => m.Month)
             .Select(m => new PaymentMonthRow(m.Id, m.Month, m.State, m.LineCount, m.PaidAmount, m.BackPayAmount, m.RecoveryAmount,
                 m.ComputedAtUtc, m.ComputedBy, m.ClosedAtUtc, m.ClosedBy, m.Version)), ct);
+        var staff = await users.NamesAsync(ct);
+        months = months.Select(m => m with { ComputedBy = m.ComputedBy is null ? null : staff.Describe(m.ComputedBy), ClosedBy = m.ClosedBy is null ? null : staff.Describe(m.ClosedBy) }).ToList();
         var lastClosed = months.FirstOrDefault(m => m.State == PaymentMonthState.Closed)?.Month;
         var next = lastClosed?.Next ?? months.LastOrDefault()?.Month ?? clock.CurrentMonth;
         var outstanding = await session.ToListAsync(session.Query<Recovery>()

@@ -20,12 +20,12 @@ public sealed record CheckedReport(MonthlyReport Report, IReadOnlyList<ReportChe
 }
 
 /// <summary>Reads the year's summaries (a few thousand rows) and the standards, builds the sheets, runs the checks.</summary>
-public sealed class GetMonthlyReportHandler(IDataSessionFactory data, IClock clock, Actor actor) : IRequestHandler<GetMonthlyReport, Result<CheckedReport>>
+public sealed class GetMonthlyReportHandler(IDataSessionFactory data, IClock clock, Actor actor, IUserDirectory users) : IRequestHandler<GetMonthlyReport, Result<CheckedReport>>
 {
     public async ValueTask<Result<CheckedReport>> Handle(GetMonthlyReport request, CancellationToken ct)
     {
         await using var session = await data.OpenAsync(ct);
-        return await BuildAsync(session, request, clock, actor.UserName, ct);
+        return await BuildAsync(session, request, clock, (await users.NamesAsync(ct)).NameOf(actor.UserName), ct);
     }
 
     public static async Task<Result<CheckedReport>> BuildAsync(IDataSession session, GetMonthlyReport request, IClock clock, string preparedBy, CancellationToken ct)
@@ -71,7 +71,8 @@ public interface IMonthlyReportWorkbook
 public sealed record ExportMonthlyReport(string JurisdictionCode, YearMonth Month, int? TownshipId, Stream Output) : IRequest<Result<CheckedReport>>;
 
 /// <summary>Builds, checks, writes, and audits the export.</summary>
-public sealed class ExportMonthlyReportHandler(IDataSessionFactory data, IMonthlyReportWorkbook workbook, IAuditTrail audit, IClock clock, Actor actor)
+public sealed class ExportMonthlyReportHandler(IDataSessionFactory data, IMonthlyReportWorkbook workbook, IAuditTrail audit, IClock clock, Actor actor,
+    IUserDirectory users)
     : IRequestHandler<ExportMonthlyReport, Result<CheckedReport>>
 {
     public async ValueTask<Result<CheckedReport>> Handle(ExportMonthlyReport request, CancellationToken ct)
@@ -79,7 +80,7 @@ public sealed class ExportMonthlyReportHandler(IDataSessionFactory data, IMonthl
         Result<CheckedReport> built;
         await using (var session = await data.OpenAsync(ct))
             built = await GetMonthlyReportHandler.BuildAsync(session, new GetMonthlyReport(request.JurisdictionCode, request.Month, request.TownshipId),
-                clock, actor.UserName, ct);
+                clock, (await users.NamesAsync(ct)).NameOf(actor.UserName), ct);
         if (!built.Succeeded) return built;
         var report = built.Value!;
         if (!report.Passed)

@@ -32,7 +32,7 @@ public sealed record EnrollmentDetail(int Id, int? PersonId, string? PersonName,
 public sealed record TimelineEntry(HouseholdEventKind Kind, YearMonth Month, string Description, DateTime RecordedAtUtc, string RecordedBy);
 
 /// <summary>Reads the household and its rows.</summary>
-public sealed class GetHouseholdHandler(IDataSessionFactory data, IClock clock) : IRequestHandler<GetHousehold, HouseholdDetail?>
+public sealed class GetHouseholdHandler(IDataSessionFactory data, IClock clock, IUserDirectory users) : IRequestHandler<GetHousehold, HouseholdDetail?>
 {
     public async ValueTask<HouseholdDetail?> Handle(GetHousehold request, CancellationToken ct)
     {
@@ -47,6 +47,7 @@ public sealed class GetHouseholdHandler(IDataSessionFactory data, IClock clock) 
         var enrollments = await session.ToListAsync(session.Query<Enrollment>().Where(e => e.HouseholdId == h.Id).OrderBy(e => e.FromMonth).ThenBy(e => e.Id), ct);
         var events = await session.ToListAsync(session.Query<HouseholdEvent>().Where(e => e.HouseholdId == h.Id).OrderByDescending(e => e.Id), ct);
         var now = clock.CurrentMonth;
+        var staff = await users.NamesAsync(ct);
         return new HouseholdDetail(h.Id, h.Township, h.Community, h.CommunityId, h.Address, h.Residence,
             h.BankAccount is null ? null : Masking.Mask(h.BankAccount), h.Status, h.RegisteredMonth,
             members.Select(p => new MemberDetail(p.Id, p.Name, Masking.Mask(p.IdNumber), p.Sex, p.BirthDate, p.AgeAt(now), p.Relationship,
@@ -54,7 +55,7 @@ public sealed class GetHouseholdHandler(IDataSessionFactory data, IClock clock) 
             enrollments.Select(e => new EnrollmentDetail(e.Id, e.PersonId, members.FirstOrDefault(p => p.Id == e.PersonId)?.Name, e.VariantCode,
                 ProgrammeCatalogue.Find(e.VariantCode)?.Name ?? e.VariantCode, e.FromMonth, e.ToMonth, e.StopReason, e.StopNote, e.NeverTookEffect,
                 EndsAt18(e, members))).ToList(),
-            events.Select(e => new TimelineEntry(e.Kind, e.Month, e.Description, e.RecordedAtUtc, e.RecordedBy)).ToList());
+            events.Select(e => new TimelineEntry(e.Kind, e.Month, e.Description, e.RecordedAtUtc, staff.Describe(e.RecordedBy))).ToList());
     }
 
     private static YearMonth? EndsAt18(Enrollment e, IReadOnlyList<Person> members) =>

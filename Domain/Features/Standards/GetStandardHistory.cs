@@ -12,7 +12,7 @@ namespace CivilAffairs.Domain.Features.Standards;
 public sealed record GetStandardHistory(string JurisdictionCode, string VariantCode) : IRequest<IReadOnlyList<StandardVersionDto>>;
 
 /// <summary>Projects the versions of the variant in SQL.</summary>
-public sealed class GetStandardHistoryHandler(IDataSessionFactory data, TypeAdapterConfig mapping)
+public sealed class GetStandardHistoryHandler(IDataSessionFactory data, TypeAdapterConfig mapping, IUserDirectory users)
     : IRequestHandler<GetStandardHistory, IReadOnlyList<StandardVersionDto>>
 {
     public async ValueTask<IReadOnlyList<StandardVersionDto>> Handle(GetStandardHistory request, CancellationToken ct)
@@ -21,9 +21,11 @@ public sealed class GetStandardHistoryHandler(IDataSessionFactory data, TypeAdap
         var jurisdictionId = await session.FindJurisdictionIdAsync(request.JurisdictionCode, ct);
         if (jurisdictionId is null) return [];
 
-        return await session.ToListAsync(session.Query<BenefitStandard>()
+        var versions = await session.ToListAsync(session.Query<BenefitStandard>()
             .Where(s => s.JurisdictionId == jurisdictionId && s.VariantCode == request.VariantCode)
             .OrderByDescending(s => s.EffectiveFrom).ThenByDescending(s => s.Revision)
             .ProjectToType<StandardVersionDto>(mapping), ct);
+        var staff = await users.NamesAsync(ct);
+        return versions.Select(v => v with { RecordedBy = staff.Describe(v.RecordedBy) }).ToList();
     }
 }

@@ -55,7 +55,7 @@ public partial class CockpitPage : IDisposable
     {
         var request = new GetCockpitFigures(Code, _month, _group, _township);
         _figures = await Snapshots.GetAsync(request, () => Sender.Send(request).AsTask());
-        _trendLabels = _figures.Trend.Select(p => p.Month.Month == 1 ? $"{p.Month.Year}年1月" : $"{p.Month.Month}月").ToArray();
+        _trendLabels = _figures.Trend.Select(p => p.Month.Month == 1 ? string.Format(L["Cockpit.TrendJanuary"], p.Month.Year) : string.Format(L["Cockpit.TrendMonth"], p.Month.Month)).ToArray();
         _trendPersons = [new() { Name = L["Cockpit.TrendPersons"], Data = _figures.Trend.Select(p => (double)p.Persons).ToArray() }];
         _trendFunds = [new() { Name = L["Cockpit.TrendFunds"], Data = _figures.Trend.Select(p => (double)Money.FromYuan(p.Funds).WanRounded).ToArray() }];
         _townshipLabels = _figures.Townships.Select(t => t.Name).ToArray();
