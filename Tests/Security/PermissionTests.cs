@@ -56,6 +56,7 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(StopHousehold)] = () => new StopHousehold { HouseholdId = -1, Month = new YearMonth(2024, 1) },
         [typeof(RestoreHousehold)] = () => new RestoreHousehold { HouseholdId = -1, Month = new YearMonth(2024, 1), Reason = "误停" },
         [typeof(CorrectHousehold)] = () => new CorrectHousehold(), // invalid: no reason, address or community
+        [typeof(ListPreviewPeople)] = () => new ListPreviewPeople("431081", new YearMonth(2023, 6), PreviewFigure.Stopped),
         [typeof(GetNextOpenMonth)] = () => new GetNextOpenMonth("431081"),
         [typeof(CorrectMember)] = () => new CorrectMember(), // invalid: no reason or member
         [typeof(ChangeTier)] = () => new ChangeTier(),

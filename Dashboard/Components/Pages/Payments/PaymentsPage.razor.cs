@@ -106,4 +106,13 @@ public partial class PaymentsPage
 
     private static string Stamp(DateTime? atUtc, string? by) =>
         atUtc is { } at ? $"{at.ToLocalTime():yyyy-MM-dd HH:mm} {by}" : "—";
+
+    private async Task OpenFigureAsync((PreviewRow Row, PreviewFigure Figure) figure)
+    {
+        var programme = Enum.TryParse<CivilAffairs.Domain.Programmes.Programme>(figure.Row.Key, out var p) ? p : (CivilAffairs.Domain.Programmes.Programme?)null;
+        var request = new ListPreviewPeople(Code, _preview!.Month, figure.Figure, programme);
+        var title = $"{_preview.Month} · {figure.Row.Name} · {L[$"Drill.{figure.Figure}"]}";
+        await Dialogs.ShowAsync<PreviewPeopleDialog>(title, new DialogParameters<PreviewPeopleDialog> { { d => d.Request, request } },
+            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseOnEscapeKey = true });
+    }
 }

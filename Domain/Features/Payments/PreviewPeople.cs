@@ -1,0 +1,77 @@
+using CivilAffairs.Domain.Areas;
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Payments;
+using CivilAffairs.Domain.Programmes;
+using CivilAffairs.Domain.Roster;
+using CivilAffairs.Domain.Security;
+using Mediator;
+
+namespace CivilAffairs.Domain.Features.Payments;
+
+/// <summary>A figure of the payment preview that opens the list of persons behind it.</summary>
+public enum PreviewFigure { New = 1, Stopped = 2, TierChange = 3, StandardChange = 4, BackPay = 5, Recovery = 6 }
+
+/// <summary>
+/// The persons behind one figure of a month's preview (新增, 停发, 调档, 调标, 补发, 追缴), for one programme or all,
+/// read from the ledger by the rules the summaries count them by, so the list has as many persons as the figure says.
+/// </summary>
+[RequiresPermission(Permission.ViewPayments)]
+public sealed record ListPreviewPeople(string JurisdictionCode, YearMonth Month, PreviewFigure Figure, Programme? Programme = null)
+    : IRequest<PreviewPeople>;
+
+/// <summary>The list (at most <see cref="ListPreviewPeopleHandler.Shown"/> rows) and how many there are in all.</summary>
+public sealed record PreviewPeople(IReadOnlyList<PreviewPerson> Rows, int Total, decimal Amount);
+
+/// <summary>One person behind the figure, with the household to open.</summary>
+public sealed record PreviewPerson(int HouseholdId, int? PersonId, string Name, string Township, string VariantName, YearMonth ForMonth,
+    decimal Amount, decimal? PreviousAmount);
+
+/// <summary>Reads the month's lines of the figure's reason; 停发 is last month's regular lines not paid this month.</summary>
+public sealed class ListPreviewPeopleHandler(IDataSessionFactory data) : IRequestHandler<ListPreviewPeople, PreviewPeople>
+{
+    public const int Shown = 500;
+
+    public async ValueTask<PreviewPeople> Handle(ListPreviewPeople request, CancellationToken ct)
+    {
+        await using var session = await data.OpenAsync(ct);
+        if (await session.FindJurisdictionIdAsync(request.JurisdictionCode, ct) is not { } j) return new([], 0, 0);
+        var lines = session.Query<PaymentLine>().Where(l => l.JurisdictionId == j);
+        if (request.Programme is { } programme) lines = lines.Where(l => l.Programme == programme);
+
+        List<PaymentLine> found;
+        if (request.Figure == PreviewFigure.Stopped)
+        {
+            // As the summaries count it: a regular line of last month whose person has no regular line in the
+            // programme this month.
+            var previous = request.Month.Previous;
+            var regular = new[] { PaymentReason.New, PaymentReason.Continuing, PaymentReason.TierChange, PaymentReason.StandardChange };
+            var last = await session.ToListAsync(lines.Where(l => l.Month == previous && regular.Contains(l.Reason)), ct);
+            var now = (await session.ToListAsync(lines.Where(l => l.Month == request.Month && regular.Contains(l.Reason) && l.PersonId != null)
+                .Select(l => new { l.Programme, l.PersonId }), ct)).Select(x => (x.Programme, x.PersonId)).ToHashSet();
+            found = last.Where(l => l.PersonId is null || !now.Contains((l.Programme, l.PersonId))).ToList();
+        }
+        else
+        {
+            var reason = request.Figure switch
+            {
+                PreviewFigure.New => PaymentReason.New,
+                PreviewFigure.TierChange => PaymentReason.TierChange,
+                PreviewFigure.StandardChange => PaymentReason.StandardChange,
+                PreviewFigure.BackPay => PaymentReason.BackPay,
+                _ => PaymentReason.Recovery,
+            };
+            found = await session.ToListAsync(lines.Where(l => l.Month == request.Month && l.Reason == reason), ct);
+        }
+
+        var shown = found.OrderBy(l => l.TownshipId).ThenBy(l => l.HouseholdId).ThenBy(l => l.PersonId).ThenBy(l => l.ForMonth).Take(Shown).ToList();
+        var personIds = shown.Where(l => l.PersonId is not null).Select(l => l.PersonId!.Value).Distinct().ToList();
+        var names = (await session.ToListAsync(session.Query<Person>().Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.Name }), ct))
+            .ToDictionary(p => p.Id, p => p.Name);
+        var townships = (await session.ToListAsync(session.Query<Area>().Where(a => a.ParentId == j).Select(a => new { a.Id, a.Name }), ct))
+            .ToDictionary(a => a.Id, a => a.Name);
+        var rows = shown.Select(l => new PreviewPerson(l.HouseholdId, l.PersonId, l.PersonId is { } p ? names.GetValueOrDefault(p, "") : "",
+            townships.GetValueOrDefault(l.TownshipId, ""), ProgrammeCatalogue.Find(l.VariantCode)?.Name ?? l.VariantCode, l.ForMonth,
+            l.Amount, l.PreviousAmount)).ToList();
+        return new PreviewPeople(rows, found.Count, found.Sum(l => l.Amount));
+    }
+}

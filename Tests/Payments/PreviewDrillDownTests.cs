@@ -1,0 +1,64 @@
+using Bunit;
+using CivilAffairs.Dashboard.Components.Pages.Payments;
+using CivilAffairs.Domain.Common;
+using CivilAffairs.Domain.Features.Payments;
+using CivilAffairs.Domain.Programmes;
+using CivilAffairs.Domain.Security;
+using CivilAffairs.Tests.Support;
+
+namespace CivilAffairs.Tests.Payments;
+
+/// <summary>
+/// The caseworker's finding: the preview's figures (新增 2 / 560.00, 停发 25 / 7,480.00 …) opened nothing. Each now
+/// opens the persons behind it, and the list always holds exactly what the figure counts.
+/// </summary>
+public sealed class PreviewDrillDownTests : ComponentTestContext
+{
+    private static readonly YearMonth June = new(2023, 6);
+
+    protected override string Role => Roles.Caseworker;
+    protected override bool WithDemoData => true;
+
+    [Fact]
+    public async Task Every_figure_of_the_demo_s_closed_months_lists_as_many_persons_and_as_much_money_as_it_says()
+    {
+        foreach (var month in new[] { new YearMonth(2023, 2), new YearMonth(2023, 5), June })
+        {
+            var preview = (await Database.SendAsync(new GetPaymentPreview("431081", month), Role))!;
+            foreach (var row in preview.ByProgramme.Append(preview.Total))
+            {
+                Programme? programme = Enum.TryParse<Programme>(row.Key, out var p) ? p : null;
+                async Task<PreviewPeople> People(PreviewFigure figure) =>
+                    await Database.SendAsync(new ListPreviewPeople("431081", month, figure, programme), Role);
+                var at = $"{month} {row.Name}";
+
+                var added = await People(PreviewFigure.New);
+                Assert.True((row.NewPersons, row.NewAmount) == (added.Total, added.Amount), $"{at} 新增");
+                var stopped = await People(PreviewFigure.Stopped);
+                Assert.True((row.StoppedPersons, row.StoppedAmount) == (stopped.Total, stopped.Amount), $"{at} 停发 {row.StoppedPersons} vs {stopped.Total}");
+                Assert.Equal(row.BackPay, (await People(PreviewFigure.BackPay)).Amount);
+                Assert.Equal(row.Recovery, -(await People(PreviewFigure.Recovery)).Amount);
+                var tiers = await People(PreviewFigure.TierChange);
+                Assert.Equal(row.TierChangeDelta, tiers.Rows.Sum(r => r.Amount - (r.PreviousAmount ?? 0)));
+                var standards = await People(PreviewFigure.StandardChange);
+                Assert.Equal(row.StandardChangeDelta, standards.Rows.Sum(r => r.Amount - (r.PreviousAmount ?? 0)));
+            }
+        }
+    }
+
+    [Fact]
+    public void The_stopped_figure_of_the_preview_opens_the_households_behind_it()
+    {
+        var page = Context.Render<PaymentsPage>();
+        page.WaitForAssertion(() => page.Find("[data-testid=preview-programmes-total-Stopped]"));
+        var figure = page.Find("[data-testid=preview-programmes-total-Stopped]").TextContent;
+
+        page.Find("[data-testid=preview-programmes-total-Stopped]").Click();
+
+        Dialogs.WaitForAssertion(() => Assert.NotEmpty(Dialogs.FindAll("[data-testid=preview-person]")));
+        var persons = int.Parse(figure.Split('/')[0].Trim().Replace(",", ""));
+        Assert.Equal(persons, Dialogs.FindAll("[data-testid=preview-person]").Count);
+        Assert.Contains($"共 {persons:N0} 人次", Dialogs.Find("[data-testid=preview-people-summary]").TextContent);
+        Assert.All(Dialogs.FindAll("[data-testid=preview-person] a"), a => Assert.StartsWith("roster/households/", a.GetAttribute("href")));
+    }
+}
