@@ -46,4 +46,23 @@ public sealed class ImportRosterPageTests : ComponentTestContext
         await using var context = Database.NewContext();
         Assert.Equal(2, await context.Persons.CountAsync());
     }
+
+    [Fact]
+    public void A_file_that_is_not_a_workbook_is_refused_in_Chinese_and_cannot_be_checked()
+    {
+        var page = Context.Render<ImportRosterPage>();
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("户编号,姓名\nA,张三\n", "roster.csv"));
+
+        page.WaitForAssertion(() => Assert.Contains("“roster.csv”不是 Excel 工作簿（.xlsx）", page.Markup));
+        Assert.True(page.Find("[data-testid=import-check]").HasAttribute("disabled"));
+        Assert.DoesNotContain("Exception", page.Markup);
+    }
+
+    [Fact]
+    public void The_chosen_file_s_name_shows_once()
+    {
+        var page = Upload(new RosterFile().Row("A", "甲"));
+
+        Assert.True(System.Text.RegularExpressions.Regex.Count(page.Markup, "roster\\.xlsx") == 1, page.Markup);
+    }
 }

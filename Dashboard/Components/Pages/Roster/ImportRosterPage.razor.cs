@@ -15,6 +15,7 @@ public partial class ImportRosterPage
     public const long MaxUploadBytes = 50 * 1024 * 1024;
 
     [Inject] private ISender Sender { get; set; } = default!;
+    [Inject] private ILogger<ImportRosterPage> Logger { get; set; } = default!;
     [Inject] private IOptions<BureauOptions> Bureau { get; set; } = default!;
     [Inject] private IRosterWorkbook Workbooks { get; set; } = default!;
     [Inject] private DownloadFiles ErrorFiles { get; set; } = default!;
@@ -28,6 +29,9 @@ public partial class ImportRosterPage
     private ImportProgress? _progress;
     private ImportReport? _report;
     private Guid? _errorFile;
+
+    private static bool LooksLikeWorkbook(ReadOnlySpan<byte> content) =>
+        content.Length > 4 && content[0] == (byte)'P' && content[1] == (byte)'K' && content[2] == 3 && content[3] == 4;
 
     private double Percent => _progress is { Total: > 0 } p ? 100.0 * p.Done / p.Total : 0;
 
@@ -44,6 +48,13 @@ public partial class ImportRosterPage
         // The command takes a stream, not the browser file: copy it once, then the circuit can check it repeatedly.
         using var buffer = new MemoryStream();
         await file.OpenReadStream(MaxUploadBytes).CopyToAsync(buffer);
+        // An .xlsx is a zip package: anything else (a .xls, a CSV, a renamed file) is refused here, in Chinese.
+        if (!LooksLikeWorkbook(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            (_content, _fileName) = (null, null);
+            _problem = string.Format(L["Import.NotWorkbook"], file.Name);
+            return;
+        }
         _content = buffer.ToArray();
         _fileName = file.Name;
     }
@@ -72,9 +83,11 @@ public partial class ImportRosterPage
                 _errorFile = ErrorFiles.Store(user, "花名册导入错误.xlsx", errors.ToArray(), Domain.Security.Permission.EditRoster);
             }
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or System.Xml.XmlException)
         {
-            _problem = string.Format(L["Import.Unreadable"], e.Message);
+            // The reader's own words are English and technical: they go to the log, the clerk reads what to do.
+            Logger.LogWarning(e, "Roster workbook {File} could not be read", _fileName);
+            _problem = string.Format(L["Import.Unreadable"], _fileName);
         }
         finally
         {
