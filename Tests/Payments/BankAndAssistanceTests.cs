@@ -53,7 +53,7 @@ public sealed class BankAndAssistanceTests : IAsyncLifetime
         Assert.Equal((1, 3, 1, 2_500m), (summary.Cases, summary.Persons, summary.Households, summary.Amount));
         var closed = await AssistAsync(id, Jan, 100m);
         Assert.Equal(nameof(TemporaryMonthMustBeOpen), Assert.Single(closed.Errors).Rule);
-        Assert.Single(await _db.SendAsync(new ListTemporaryAssistance(RosterBuilder.Bureau, Jan), Roles.Caseworker));
+        Assert.Single((await _db.SendAsync(new ListTemporaryAssistance(RosterBuilder.Bureau, Jan), Roles.Caseworker)).Rows);
     }
 
     [Fact]

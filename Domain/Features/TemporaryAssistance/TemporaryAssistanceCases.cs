@@ -96,9 +96,13 @@ public sealed class RevokeTemporaryAssistanceHandler(IDataSessionFactory data, I
     }
 }
 
-/// <summary>The cases of a month (or all, newest first).</summary>
+/// <summary>A page of the cases of a month (or all), newest first.</summary>
 [RequiresPermission(Permission.ViewPayments)]
-public sealed record ListTemporaryAssistance(string JurisdictionCode, YearMonth? Month = null) : IRequest<IReadOnlyList<TemporaryAssistanceRow>>;
+public sealed record ListTemporaryAssistance(string JurisdictionCode, YearMonth? Month = null, int Page = 0, int PageSize = 50)
+    : IRequest<TemporaryAssistanceList>;
+
+/// <summary>One page of cases, and the count, persons and amount of all that match (revoked cases counted apart).</summary>
+public sealed record TemporaryAssistanceList(IReadOnlyList<TemporaryAssistanceRow> Rows, int Total, int Persons, decimal Amount);
 
 /// <summary>One case as listed.</summary>
 public sealed record TemporaryAssistanceRow(int Id, int HouseholdId, string Township, string? PersonName, int Persons, YearMonth Month,
@@ -108,19 +112,27 @@ public sealed record TemporaryAssistanceRow(int Id, int HouseholdId, string Town
 }
 
 /// <summary>Reads the cases with their township and person.</summary>
-public sealed class ListTemporaryAssistanceHandler(IDataSessionFactory data) : IRequestHandler<ListTemporaryAssistance, IReadOnlyList<TemporaryAssistanceRow>>
+public sealed class ListTemporaryAssistanceHandler(IDataSessionFactory data) : IRequestHandler<ListTemporaryAssistance, TemporaryAssistanceList>
 {
-    public async ValueTask<IReadOnlyList<TemporaryAssistanceRow>> Handle(ListTemporaryAssistance request, CancellationToken ct)
+    public const int MaxPageSize = 200;
+
+    public async ValueTask<TemporaryAssistanceList> Handle(ListTemporaryAssistance request, CancellationToken ct)
     {
         await using var session = await data.OpenAsync(ct);
         var j = await session.FindJurisdictionIdAsync(request.JurisdictionCode, ct) ?? 0;
         var query = session.Query<Domain.Payments.TemporaryAssistance>().Where(t => t.JurisdictionId == j);
         if (request.Month is { } month) query = query.Where(t => t.Month == month);
-        var rows = await session.ToListAsync(query.OrderByDescending(t => t.Id).Take(2_000)
+        // Paged on the server: the demo alone holds hundreds of cases, a bureau thousands a year.
+        var total = await session.CountAsync(query, ct);
+        var live = query.Where(t => t.RevokedAtUtc == null);
+        var persons = await session.ToListAsync(live.Select(t => new { t.Persons, t.Amount }), ct);
+        var size = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var rows = await session.ToListAsync(query.OrderByDescending(t => t.Id).Skip(Math.Max(0, request.Page) * size).Take(size)
             .Join(session.Query<Household>(), t => t.HouseholdId, h => h.Id, (t, h) => new { t, Township = h.Community!.Parent!.Name })
             .GroupJoin(session.Query<Person>(), x => x.t.PersonId, p => p.Id, (x, p) => new { x.t, x.Township, p })
             .SelectMany(x => x.p.DefaultIfEmpty(), (x, p) => new { x.t, x.Township, Name = p == null ? null : p.Name }), ct);
-        return rows.Select(x => new TemporaryAssistanceRow(x.t.Id, x.t.HouseholdId, x.Township, x.Name, x.t.Persons, x.t.Month, x.t.Amount,
-            x.t.Reason, x.t.ApprovalNumber, x.t.ApprovedBy, x.t.RecordedBy, x.t.RevocationReason)).ToList();
+        return new TemporaryAssistanceList(rows.Select(x => new TemporaryAssistanceRow(x.t.Id, x.t.HouseholdId, x.Township, x.Name, x.t.Persons,
+            x.t.Month, x.t.Amount, x.t.Reason, x.t.ApprovalNumber, x.t.ApprovedBy, x.t.RecordedBy, x.t.RevocationReason)).ToList(),
+            total, persons.Sum(p => p.Persons), persons.Sum(p => p.Amount));
     }
 }
