@@ -21,6 +21,7 @@ public sealed class DownloadFilesTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix file modes: the bureau's servers and CI run Linux
     public void Files_are_private_to_the_instance_s_account_and_its_folder_too()
     {
         using var files = new DownloadFiles(_folder, _clock);

@@ -17,7 +17,9 @@ public partial class ChangePassword
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
 
-    [SupplyParameterFromForm] private PasswordInput Input { get; set; } = new();
+    // No initializer on a form-bound property (BL0008): a post sets it, a first render finds it null.
+    [SupplyParameterFromForm(FormName = "change-password", Name = "Input")] private PasswordInput? Posted { get; set; }
+    private PasswordInput Input => Posted ??= new();
 
     private readonly List<string> _errors = [];
     private bool _done;

@@ -16,7 +16,9 @@ public partial class Login
     [Inject] private AccountGate Gate { get; set; } = default!;
     [CascadingParameter] private HttpContext HttpContext { get; set; } = default!;
 
-    [SupplyParameterFromForm] private LoginInput Input { get; set; } = new();
+    // No initializer on a form-bound property (BL0008): a post sets it, a first render finds it null.
+    [SupplyParameterFromForm(FormName = "login", Name = "Input")] private LoginInput? Posted { get; set; }
+    private LoginInput Input => Posted ??= new();
     [SupplyParameterFromQuery] private string? ReturnUrl { get; set; }
 
     private string? _error;

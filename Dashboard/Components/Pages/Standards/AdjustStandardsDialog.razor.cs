@@ -48,6 +48,17 @@ public partial class AdjustStandardsDialog
         _errors.Clear("EffectiveFrom");
     }
 
+    private ElementReference _impactBox;
+    private bool _showImpact;
+
+    // The impact is what 保存调标 commits: once shown it is brought into view (and focus) before the button can be pressed again.
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!_showImpact) return;
+        _showImpact = false;
+        await _impactBox.FocusAsync();
+    }
+
     private async Task SaveAsync()
     {
         var check = await Validator.ValidateAsync(_model);
@@ -63,7 +74,7 @@ public partial class AdjustStandardsDialog
             if (_impact is null)
             {
                 var preview = await Sender.Send(new PreviewStandardImpact(_model));
-                if (preview.Succeeded) _impact = preview.Value;
+                if (preview.Succeeded) (_impact, _showImpact) = (preview.Value, true);
                 else _errors.Set(preview.Errors);
                 return;
             }
