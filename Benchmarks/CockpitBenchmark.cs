@@ -127,7 +127,7 @@ public static class CockpitBenchmark
         var leader = (await accounts.ListAsync()).FirstOrDefault(u => u.UserName == "bench-leader")?.Id;
         if (leader is null)
         {
-            var created = await accounts.CreateAsync("bench-leader", "基准测试领导", "Zixing-cockpit-benchmark-2026", [Roles.Leader]);
+            var created = await accounts.CreateAsync("bench-leader", "基准测试领导", "民政局", "Zixing-cockpit-benchmark-2026", [Roles.Leader]);
             leader = created.Succeeded ? created.Value! : throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Message)));
         }
 

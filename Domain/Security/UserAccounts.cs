@@ -4,7 +4,7 @@ namespace CivilAffairs.Domain.Security;
 
 /// <summary>A user account as the administration pages list it.</summary>
 public sealed record UserSummary(string Id, string UserName, string DisplayName, bool IsEnabled, IReadOnlyList<string> Roles,
-    DateTimeOffset? LockedOutUntil, DateTime CreatedAtUtc, int OpenSessions = 0);
+    DateTimeOffset? LockedOutUntil, DateTime CreatedAtUtc, int OpenSessions = 0, string Unit = "");
 
 /// <summary>One open sign-in of a user: when and where it began, when it was last used.</summary>
 public sealed record SessionSummary(string Id, DateTime StartedAtUtc, DateTime LastSeenAtUtc, string? Address, string? Client);
@@ -17,7 +17,7 @@ public interface IUserAccounts
 {
     Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken ct = default);
     Task<UserSummary?> FindAsync(string userId, CancellationToken ct = default);
-    Task<Result<string>> CreateAsync(string userName, string displayName, string password, IReadOnlyList<string> roles, CancellationToken ct = default);
+    Task<Result<string>> CreateAsync(string userName, string displayName, string unit, string password, IReadOnlyList<string> roles, CancellationToken ct = default);
     /// <summary>Enables or disables; disabling ends the user's sessions (new security stamp) and is checked on every request.</summary>
     Task SetEnabledAsync(string userId, bool enabled, CancellationToken ct = default);
     Task<Result> ResetPasswordAsync(string userId, string newPassword, CancellationToken ct = default);

@@ -63,10 +63,13 @@ public sealed class AccountBootstrapper(IServiceScopeFactory scopes, IConfigurat
             "No user exists and no bootstrap administrator is configured: set Bootstrap__AdminUser and Bootstrap__AdminPassword.");
     }
 
+    /// <summary>The unit of the accounts made at start-up (the demo's and the first administrator).</summary>
+    public const string BureauUnit = "民政局";
+
     private static async Task CreateAsync(UserManager<ApplicationUser> users, string userName, string displayName, string password,
         IEnumerable<string> roles)
     {
-        var user = new ApplicationUser { UserName = userName, DisplayName = displayName, CreatedAtUtc = DateTime.UtcNow, LockoutEnabled = true };
+        var user = new ApplicationUser { UserName = userName, DisplayName = displayName, Unit = BureauUnit, CreatedAtUtc = DateTime.UtcNow, LockoutEnabled = true };
         Check(await users.CreateAsync(user, password), $"user {userName}");
         Check(await users.AddToRolesAsync(user, roles), $"roles of {userName}");
     }

@@ -32,12 +32,12 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, Actor actor, Accou
         return user is null ? null : Summary(user, await UserDirectory.RolesOf(context, userId).ToListAsync(ct));
     }
 
-    public async Task<Result<string>> CreateAsync(string userName, string displayName, string password, IReadOnlyList<string> roles,
+    public async Task<Result<string>> CreateAsync(string userName, string displayName, string unit, string password, IReadOnlyList<string> roles,
         CancellationToken ct = default)
     {
         await using var scope = Open(out var context, out var manager);
         await using var transaction = await context.Database.BeginTransactionAsync(ct);
-        var user = new ApplicationUser { UserName = userName, DisplayName = displayName, CreatedAtUtc = DateTime.UtcNow, LockoutEnabled = true };
+        var user = new ApplicationUser { UserName = userName, DisplayName = displayName, Unit = unit, CreatedAtUtc = DateTime.UtcNow, LockoutEnabled = true };
         var created = await manager.CreateAsync(user, password);
         if (!created.Succeeded) return Result<string>.Failure(Errors(created, userName));
         var assigned = await manager.AddToRolesAsync(user, roles);
@@ -126,7 +126,7 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, Actor actor, Accou
     }
 
     private static UserSummary Summary(ApplicationUser u, IReadOnlyList<string> roles) =>
-        new(u.Id, u.UserName ?? "", u.DisplayName, !u.IsDisabled, roles, u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow ? end : null, u.CreatedAtUtc);
+        new(u.Id, u.UserName ?? "", u.DisplayName, !u.IsDisabled, roles, u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow ? end : null, u.CreatedAtUtc, Unit: u.Unit);
 
     private static List<FieldError> Errors(IdentityResult result, string userName) => result.Errors.Select(e => e.Code switch
     {

@@ -17,7 +17,7 @@ public sealed class AccountsTests : IAsyncLifetime
 
     private static CreateUser NewUser(string password = "三都镇低保审核 2027", params string[] roles) => new()
     {
-        UserName = "li.na", DisplayName = "李娜", Password = password, Roles = roles.Length == 0 ? [Roles.Caseworker] : [.. roles],
+        UserName = "li.na", DisplayName = "李娜", Unit = "三都镇民政所", Password = password, Roles = roles.Length == 0 ? [Roles.Caseworker] : [.. roles],
     };
 
     [Fact]
@@ -29,6 +29,10 @@ public sealed class AccountsTests : IAsyncLifetime
         var users = await _db.SendAsync(new ListUsers(), Roles.Admin);
         var created = users.Single(u => u.UserName == "li.na");
         Assert.Equal("李娜", created.DisplayName);
+        Assert.Equal("三都镇民政所", created.Unit);
+        var noUnit = NewUser();
+        noUnit.Unit = "";
+        Assert.Equal("Unit", Assert.Single((await _db.SendAsync(noUnit, Roles.Admin)).Errors).Field);
         Assert.Equal([Roles.Caseworker, Roles.Statistician], created.Roles.Order());
         Assert.True(created.IsEnabled);
     }

@@ -11,6 +11,8 @@ public sealed class CreateUser : IRequest<Result<string>>
 {
     public string UserName { get; set; } = "";
     public string DisplayName { get; set; } = "";
+    /// <summary>单位, e.g. 资兴市民政局 or 三都镇民政所.</summary>
+    public string Unit { get; set; } = "";
     public string Password { get; set; } = "";
     public List<string> Roles { get; set; } = [];
 }
@@ -25,6 +27,9 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
             .Matches("^[A-Za-z0-9._-]{3,50}$").WithMessage(_ => Messages.Get("UserNameInvalid"));
         RuleFor(x => x.DisplayName)
             .NotEmpty().WithMessage(_ => Messages.Get("DisplayNameRequired"))
+            .MaximumLength(50).WithMessage(_ => Messages.Format("TextTooLong", 50));
+        RuleFor(x => x.Unit)
+            .NotEmpty().WithMessage(_ => Messages.Get("UnitRequired"))
             .MaximumLength(50).WithMessage(_ => Messages.Format("TextTooLong", 50));
         RuleFor(x => x.Password).SetValidator(new PasswordValidator());
         RuleFor(x => x.Roles).SetValidator(new RoleListValidator());
@@ -58,6 +63,6 @@ public sealed class RoleListValidator : AbstractValidator<List<string>>
 public sealed class CreateUserHandler(IUserAccounts accounts) : IRequestHandler<CreateUser, Result<string>>
 {
     public async ValueTask<Result<string>> Handle(CreateUser request, CancellationToken ct) =>
-        await accounts.CreateAsync(request.UserName.Trim(), request.DisplayName.Trim(), request.Password,
+        await accounts.CreateAsync(request.UserName.Trim(), request.DisplayName.Trim(), request.Unit.Trim(), request.Password,
             request.Roles.Distinct().ToList(), ct);
 }

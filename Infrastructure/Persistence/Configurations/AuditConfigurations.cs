@@ -34,7 +34,13 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
 
 internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
 {
-    public void Configure(EntityTypeBuilder<ApplicationUser> b) => b.Property(u => u.DisplayName).HasMaxLength(50).IsRequired();
+    public void Configure(EntityTypeBuilder<ApplicationUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(50).IsRequired();
+        b.Property(u => u.Unit).HasMaxLength(UnitMaxLength).IsRequired().HasDefaultValue("");
+    }
+
+    public const int UnitMaxLength = 50;
 }
 
 internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>
