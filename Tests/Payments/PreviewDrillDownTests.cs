@@ -47,6 +47,22 @@ public sealed class PreviewDrillDownTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task The_cockpit_s_new_and_stopped_figures_list_the_persons_they_count_for_a_group_and_a_township()
+    {
+        var areas = await Database.SendAsync(new CivilAffairs.Domain.Features.Roster.ListAreas("431081"), Role);
+        foreach (int? township in new int?[] { null, areas[0].Id })
+        {
+            var figures = await Database.SendAsync(new CivilAffairs.Domain.Features.Cockpit.GetCockpitFigures("431081", June, TownshipId: township), Role);
+            foreach (var card in figures.Cards.Where(c => c.Group != ProgrammeGroup.Temporary))
+            {
+                var added = await Database.SendAsync(new ListPreviewPeople("431081", June, PreviewFigure.New, Group: card.Group, TownshipId: township), Role);
+                var stopped = await Database.SendAsync(new ListPreviewPeople("431081", June, PreviewFigure.Stopped, Group: card.Group, TownshipId: township), Role);
+                Assert.True((card.NewPersons, card.StoppedPersons) == (added.Total, stopped.Total), $"{card.Group} @{township}");
+            }
+        }
+    }
+
+    [Fact]
     public void The_stopped_figure_of_the_preview_opens_the_households_behind_it()
     {
         var page = Context.Render<PaymentsPage>();

@@ -16,8 +16,9 @@ public enum PreviewFigure { New = 1, Stopped = 2, TierChange = 3, StandardChange
 /// read from the ledger by the rules the summaries count them by, so the list has as many persons as the figure says.
 /// </summary>
 [RequiresPermission(Permission.ViewPayments)]
-public sealed record ListPreviewPeople(string JurisdictionCode, YearMonth Month, PreviewFigure Figure, Programme? Programme = null)
-    : IRequest<PreviewPeople>;
+/// <param name="Group">The cockpit's grouping (城乡低保 … 困境儿童): the programmes of that group.</param>
+public sealed record ListPreviewPeople(string JurisdictionCode, YearMonth Month, PreviewFigure Figure, Programme? Programme = null,
+    ProgrammeGroup? Group = null, int? TownshipId = null) : IRequest<PreviewPeople>;
 
 /// <summary>The list (at most <see cref="ListPreviewPeopleHandler.Shown"/> rows) and how many there are in all.</summary>
 public sealed record PreviewPeople(IReadOnlyList<PreviewPerson> Rows, int Total, decimal Amount);
@@ -37,6 +38,12 @@ public sealed class ListPreviewPeopleHandler(IDataSessionFactory data) : IReques
         if (await session.FindJurisdictionIdAsync(request.JurisdictionCode, ct) is not { } j) return new([], 0, 0);
         var lines = session.Query<PaymentLine>().Where(l => l.JurisdictionId == j);
         if (request.Programme is { } programme) lines = lines.Where(l => l.Programme == programme);
+        if (request.TownshipId is { } township) lines = lines.Where(l => l.TownshipId == township);
+        if (request.Group is { } group)
+        {
+            var programmes = Enum.GetValues<Programme>().Where(p => ProgrammeCatalogue.GroupOf(p) == group).ToList();
+            lines = lines.Where(l => programmes.Contains(l.Programme));
+        }
 
         List<PaymentLine> found;
         if (request.Figure == PreviewFigure.Stopped)

@@ -2,6 +2,7 @@ using System.Globalization;
 using CivilAffairs.Dashboard.Components.Shared;
 using CivilAffairs.Domain.Common;
 using CivilAffairs.Domain.Features.Cockpit;
+using CivilAffairs.Domain.Features.Payments;
 using CivilAffairs.Domain.Programmes;
 using Mediator;
 using Microsoft.AspNetCore.Components;
@@ -184,5 +185,31 @@ public partial class CockpitPage : IDisposable
     {
         _disposed = true;
         Feed.Changed -= OnChanged;
+    }
+
+    // A movement figure of a month with payments opens the persons behind it, as the payment preview's figures do.
+    private RenderFragment Movement(ProgrammeGroup group, PreviewFigure figure, int persons, string text) => builder =>
+    {
+        if (persons == 0 || _figures.Month is not { } month)
+        {
+            builder.AddContent(0, text);
+            return;
+        }
+        builder.OpenComponent<MudLink>(1);
+        builder.AddAttribute(2, nameof(MudLink.Typo), Typo.body2);
+        builder.AddAttribute(3, nameof(MudLink.Underline), Underline.Always);
+        builder.AddAttribute(4, nameof(MudLink.OnClick), EventCallback.Factory.Create<Microsoft.AspNetCore.Components.Web.MouseEventArgs>(this,
+            () => OpenMovementAsync(month, group, figure)));
+        builder.AddAttribute(5, "data-testid", $"movement-{group}-{figure}");
+        builder.AddAttribute(6, nameof(MudLink.ChildContent), (RenderFragment)(b => b.AddContent(0, text)));
+        builder.CloseComponent();
+    };
+
+    private async Task OpenMovementAsync(YearMonth month, ProgrammeGroup group, PreviewFigure figure)
+    {
+        var request = new ListPreviewPeople(Code, month, figure, Group: group, TownshipId: _township);
+        await Dialogs.ShowAsync<Payments.PreviewPeopleDialog>($"{month} · {L[$"Group.{group}"]} · {L[$"Drill.{figure}"]}",
+            new DialogParameters<Payments.PreviewPeopleDialog> { { d => d.Request, request } },
+            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseOnEscapeKey = true });
     }
 }
