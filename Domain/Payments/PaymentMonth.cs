@@ -42,6 +42,13 @@ public sealed class PaymentMonth : IVersioned
 
     public bool IsClosed => State == PaymentMonthState.Closed;
 
+    /// <summary>
+    /// The month to process next: the one after the last closed, or while none is closed the earliest computed month,
+    /// or the current month. Forms default to it and changes may take effect up to it.
+    /// </summary>
+    public static YearMonth NextOpen(YearMonth? lastClosed, YearMonth? earliest, YearMonth currentMonth) =>
+        lastClosed?.Next ?? earliest ?? currentMonth;
+
     /// <summary>Records what a computation wrote; the month stays recomputable.</summary>
     public void Computed(PaymentTotals totals, long atChange, DateTime atUtc, string by)
     {

@@ -13,16 +13,7 @@ public sealed class Person : IVersioned
 
     internal Person(PersonDraft draft, YearMonth joined)
     {
-        var number = Roster.IdNumber.Parse(draft.IdNumber);
-        Name = EnteredText.Clean(draft.Name);
-        IdNumber = number.Value;
-        IdTail = number.LastFour;
-        BirthDate = number.BirthDate;
-        Sex = number.Sex;
-        Relationship = draft.Relationship;
-        DisabilityCategory = draft.DisabilityCategory;
-        DisabilityGrade = draft.DisabilityGrade;
-        WorkCapacity = draft.WorkCapacity;
+        Correct(draft);
         Status = PersonStatus.Active;
         JoinedMonth = joined;
         Version = Guid.NewGuid();
@@ -89,7 +80,7 @@ public sealed class Person : IVersioned
 
     internal void BecomeHead() => Relationship = Relationship.Head;
 
-    /// <summary>更正: the person's details as they should have been entered; birth date and sex follow the number.</summary>
+    /// <summary>The person's details as entered (or, for 更正, as they should have been); birth date and sex follow the number.</summary>
     internal void Correct(PersonDraft draft)
     {
         var number = Roster.IdNumber.Parse(draft.IdNumber);

@@ -34,7 +34,7 @@ public sealed class ListPaymentMonthsHandler(IDataSessionFactory data, IClock cl
         var staff = await users.NamesAsync(ct);
         months = months.Select(m => m with { ComputedBy = m.ComputedBy is null ? null : staff.Describe(m.ComputedBy), ClosedBy = m.ClosedBy is null ? null : staff.Describe(m.ClosedBy) }).ToList();
         var lastClosed = months.FirstOrDefault(m => m.State == PaymentMonthState.Closed)?.Month;
-        var next = lastClosed?.Next ?? months.LastOrDefault()?.Month ?? clock.CurrentMonth;
+        var next = PaymentMonth.NextOpen(lastClosed, months.LastOrDefault()?.Month, clock.CurrentMonth);
         var outstanding = await session.ToListAsync(session.Query<Recovery>()
             .Where(r => r.JurisdictionId == j && r.State == RecoveryState.Outstanding).Select(r => r.Amount), ct);
         var pending = await session.CountAsync(session.Query<RetroactiveChange>().Where(r => r.JurisdictionId == j), ct);

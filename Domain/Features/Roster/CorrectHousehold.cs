@@ -54,8 +54,7 @@ public sealed class CorrectHouseholdValidator : AbstractValidator<CorrectHouseho
 {
     public CorrectHouseholdValidator()
     {
-        RuleFor(x => x.Reason).NotEmpty().WithMessage(_ => Messages.Get("CorrectionReasonRequired"))
-            .MaximumLength(CorrectionNeedsReason.MaxLength).WithMessage(_ => Messages.Format("TextTooLong", CorrectionNeedsReason.MaxLength));
+        RuleFor(x => x.Reason).CorrectionReason();
         RuleFor(x => x.Address).NotEmpty().WithMessage(_ => Messages.Get("AddressRequired"))
             .MaximumLength(Household.AddressMaxLength).WithMessage(_ => Messages.Format("TextTooLong", Household.AddressMaxLength));
         RuleFor(x => x.BankAccount).Must(a => !new BankAccountMustBeDigits(a?.Trim()).IsBroken())
@@ -70,8 +69,7 @@ public sealed class CorrectMemberValidator : AbstractValidator<CorrectMember>
 {
     public CorrectMemberValidator()
     {
-        RuleFor(x => x.Reason).NotEmpty().WithMessage(_ => Messages.Get("CorrectionReasonRequired"))
-            .MaximumLength(CorrectionNeedsReason.MaxLength).WithMessage(_ => Messages.Format("TextTooLong", CorrectionNeedsReason.MaxLength));
+        RuleFor(x => x.Reason).CorrectionReason();
         RuleFor(x => x.Member.Name).NotEmpty().WithMessage(_ => Messages.Get("NameRequired"))
             .MaximumLength(Person.NameMaxLength).WithMessage(_ => Messages.Format("TextTooLong", Person.NameMaxLength)).OverridePropertyName("Member.Name");
         // Left empty, the number stays as it is (the page shows it masked).
@@ -135,6 +133,14 @@ public sealed class CorrectHouseholdHandler(IDataSessionFactory data, IClock clo
         await session.SaveChangesAsync(ct);
         return Result<CorrectionOutcome>.Success(new(changes, lines, nextOpen, Saved: true));
     }
+}
+
+/// <summary>The reason a correction or a restore must give, checked as the aggregate's rule checks it.</summary>
+public static class CorrectionReasonRules
+{
+    public static IRuleBuilderOptions<T, string> CorrectionReason<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().WithMessage(_ => Messages.Get("CorrectionReasonRequired"))
+            .MaximumLength(CorrectionNeedsReason.MaxLength).WithMessage(_ => Messages.Format("TextTooLong", CorrectionNeedsReason.MaxLength));
 }
 
 /// <summary>The community is not one of the jurisdiction's.</summary>

@@ -24,8 +24,7 @@ public sealed class RestoreHouseholdValidator : AbstractValidator<RestoreHouseho
     public RestoreHouseholdValidator()
     {
         RuleFor(x => x.Month).RequiredMonth();
-        RuleFor(x => x.Reason).NotEmpty().WithMessage(_ => Messages.Get("CorrectionReasonRequired"))
-            .MaximumLength(CorrectionNeedsReason.MaxLength).WithMessage(_ => Messages.Format("TextTooLong", CorrectionNeedsReason.MaxLength));
+        RuleFor(x => x.Reason).CorrectionReason();
     }
 }
 

@@ -32,9 +32,10 @@ public static class RosterSession
     /// </summary>
     public static async Task<YearMonth> NextOpenMonthAsync(this IDataSession session, int jurisdictionId, IClock clock, CancellationToken ct)
     {
-        if (await session.LastClosedMonthAsync(jurisdictionId, ct) is { } closed) return closed.Next;
-        return await session.FirstOrDefaultAsync(session.Query<PaymentMonth>().Where(m => m.JurisdictionId == jurisdictionId)
-            .OrderBy(m => m.Month).Select(m => (YearMonth?)m.Month), ct) ?? clock.CurrentMonth;
+        var lastClosed = await session.LastClosedMonthAsync(jurisdictionId, ct);
+        var earliest = lastClosed is not null ? null : await session.FirstOrDefaultAsync(session.Query<PaymentMonth>()
+            .Where(m => m.JurisdictionId == jurisdictionId).OrderBy(m => m.Month).Select(m => (YearMonth?)m.Month), ct);
+        return PaymentMonth.NextOpen(lastClosed, earliest, clock.CurrentMonth);
     }
 
     /// <summary>The rule that a change takes effect no later than the next open month unless planned, for this jurisdiction.</summary>

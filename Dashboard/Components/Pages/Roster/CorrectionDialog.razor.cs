@@ -84,8 +84,10 @@ public partial class CorrectionDialog
             if (!result.Succeeded)
             {
                 _preview = null;
-                _errors.Set(result.Errors.Select(e => e with { Field = e.Field.StartsWith("Member.", StringComparison.Ordinal) ? e.Field["Member.".Length..] : e.Field }));
-                _memberErrors.Set(result.Errors.Select(e => e with { Field = e.Field.StartsWith("Member.", StringComparison.Ordinal) ? e.Field["Member.".Length..] : e.Field }));
+                // The member's fields are named "Member.Name" by the validator and "Name" by the aggregate: one name for the form.
+                var errors = result.Errors.Select(e => e with { Field = e.Field.StartsWith("Member.", StringComparison.Ordinal) ? e.Field["Member.".Length..] : e.Field }).ToList();
+                _errors.Set(errors);
+                _memberErrors.Set(errors);
                 return;
             }
             _errors.Set([]);
