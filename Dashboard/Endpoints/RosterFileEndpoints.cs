@@ -24,12 +24,11 @@ public static class RosterFileEndpoints
         {
             var roles = http.User.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).ToList();
             if (files.Take(id, http.User.Identity?.Name, permission => Roles.Allows(roles, permission)) is not { } file) return Results.NotFound();
-            http.Response.OnCompleted(() =>
-            {
-                DownloadFiles.Delete(file.Path);
-                return Task.CompletedTask;
-            });
-            return Results.File(file.Path, DownloadFiles.Xlsx, file.FileName);
+            // Opened, then deleted at once: the open handle still reads it, and nothing is left on disk whatever becomes
+            // of the response (a deletion after completion raced the client's read of the last bytes).
+            var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.Asynchronous);
+            DownloadFiles.Delete(file.Path);
+            return Results.File(stream, DownloadFiles.Xlsx, file.FileName);
         }).RequireAuthorization();
     }
 }
