@@ -51,7 +51,8 @@ public sealed class ListPreviewPeopleHandler(IDataSessionFactory data) : IReques
             // As the summaries count it: a regular line of last month whose person has no regular line in the
             // programme this month.
             var previous = request.Month.Previous;
-            var regular = new[] { PaymentReason.New, PaymentReason.Continuing, PaymentReason.TierChange, PaymentReason.StandardChange };
+            // The regular reasons by the rule itself (Entitlement.IsRegular), as a list the query can take.
+            var regular = Enum.GetValues<PaymentReason>().Where(Entitlement.IsRegular).ToArray();
             var last = await session.ToListAsync(lines.Where(l => l.Month == previous && regular.Contains(l.Reason)), ct);
             var now = (await session.ToListAsync(lines.Where(l => l.Month == request.Month && regular.Contains(l.Reason) && l.PersonId != null)
                 .Select(l => new { l.Programme, l.PersonId }), ct)).Select(x => (x.Programme, x.PersonId)).ToHashSet();
