@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Stryker.NET over the domain library, on a copy of HEAD (git worktree), outside the README's test command.
-# Usage: .ci/mutation/stryker.sh [glob ...]   e.g. .ci/mutation/stryker.sh '**/Payments/**/*.cs' '**/Common/Money.cs'
+# Usage: [STRYKER_CONFIG=file] .ci/mutation/stryker.sh [glob ...]   e.g. .ci/mutation/stryker.sh '**/Payments/**/*.cs' '**/Common/Money.cs'
+# STRYKER_CONFIG names another config under .ci/mutation/ (e.g. one that runs only the payment tests).
 # With no glob, every file of Domain/ is mutated (hours on two cores). Reports land in docs/mutation/stryker/ of this tree.
 set -euo pipefail
 repo=$(git rev-parse --show-toplevel)
@@ -19,6 +20,6 @@ dotnet build CivilAffairs.Dashboard.sln -v q -clp:ErrorsOnly
 mutate=()
 for glob in "$@"; do mutate+=(--mutate "$glob"); done
 cd Tests
-dotnet stryker --config-file ../.ci/mutation/stryker-config.json "${mutate[@]}" --output "$work/stryker-output"
+dotnet stryker --config-file "../.ci/mutation/${STRYKER_CONFIG:-stryker-config.json}" "${mutate[@]}" --output "$work/stryker-output"
 mkdir -p "$repo/docs/mutation/stryker"
 cp -r "$work"/stryker-output/reports/* "$repo/docs/mutation/stryker/"
