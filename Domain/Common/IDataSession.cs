@@ -20,6 +20,9 @@ public interface IDataSession : IAsyncDisposable
 
     void Add<T>(T entity) where T : class;
 
+    /// <summary>Deletes a tracked row (what an undone change had added); audited like any other change.</summary>
+    void Remove(object entity);
+
     Task<List<T>> ToListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default);
 
     Task<T?> FirstOrDefaultAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default);

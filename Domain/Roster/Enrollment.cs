@@ -50,11 +50,16 @@ public sealed class Enrollment : IVersioned
     /// <summary>Covers <paramref name="month"/> or some month after it.</summary>
     public bool CoversFrom(YearMonth month) => !NeverTookEffect && (ToMonth is null || ToMonth >= month);
 
-    /// <summary>
-    /// Ends the enrolment so that <paramref name="from"/> is the first month no longer covered; from its first month or
-    /// earlier, it never takes effect. An end only ever shortens an enrolment.
-    /// </summary>
+    /// <summary>A registration month corrected: the enrolment that began with it begins with the corrected one.</summary>
     internal void CorrectStart(YearMonth month) => FromMonth = month;
+
+    /// <summary>The end this enrolment had before a change that is being undone.</summary>
+    internal void ResetEnd(YearMonth? to, StopReason? reason, string? note)
+    {
+        ToMonth = to;
+        StopReason = reason;
+        StopNote = note;
+    }
 
     /// <summary>An end at 18 re-dated for a corrected birth date: to the new last month under 18, or open again when that is still to come.</summary>
     internal void ReviseAgeEnd(DateOnly birthDate, YearMonth nextOpen)
@@ -64,6 +69,10 @@ public sealed class Enrollment : IVersioned
         else ToMonth = last;
     }
 
+    /// <summary>
+    /// Ends the enrolment so that <paramref name="from"/> is the first month no longer covered; from its first month or
+    /// earlier, it never takes effect. An end only ever shortens an enrolment.
+    /// </summary>
     internal void End(YearMonth from, StopReason? reason, string? note)
     {
         var last = from <= FromMonth ? FromMonth.Previous : from.Previous;
@@ -81,8 +90,10 @@ public sealed class HouseholdEvent
 
     private HouseholdEvent() { }
 
-    internal HouseholdEvent(HouseholdEventKind kind, YearMonth month, string description, DateTime recordedAtUtc, string recordedBy)
+    internal HouseholdEvent(HouseholdEventKind kind, YearMonth month, string description, DateTime recordedAtUtc, string recordedBy,
+        string? undoState = null)
     {
+        UndoState = undoState;
         Kind = kind;
         Month = month;
         Description = description.Length <= DescriptionMaxLength ? description : description[..DescriptionMaxLength];
@@ -98,8 +109,17 @@ public sealed class HouseholdEvent
     public string Description { get; private set; } = "";
     public DateTime RecordedAtUtc { get; private set; }
     public string RecordedBy { get; private set; } = "";
+    /// <summary>
+    /// The household as it was before this change (<see cref="HouseholdSnapshot"/>), so 撤销 can put it back while the
+    /// change has not been paid; null for what cannot be undone (a registration, a correction, an end at 18).
+    /// </summary>
+    public string? UndoState { get; private set; }
+    /// <summary>When the change was undone (撤销); it stays on the timeline, struck through.</summary>
+    public DateTime? UndoneAtUtc { get; private set; }
 
     internal void CorrectMonth(YearMonth month) => Month = month;
+
+    internal void MarkUndone(DateTime atUtc) => UndoneAtUtc = atUtc;
 }
 
 /// <summary>

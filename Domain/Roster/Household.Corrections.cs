@@ -151,6 +151,7 @@ public sealed partial class Household
     {
         BusinessRules.Check(new HouseholdMustBeStopped(Status), "Month");
         BusinessRules.Check(new CorrectionNeedsReason(reason), "Reason");
+        var before = HouseholdSnapshot.Of(this);
         var stop = _events.Where(e => e.Kind == HouseholdEventKind.Stopped).OrderBy(e => e.RecordedAtUtc).ThenBy(e => e.Id).Last();
         BusinessRules.Check(new ChangeCannotPrecedeRegistration(month, stop.Month), "Month");
         var endedByStop = _enrollments.Where(e => e.ToMonth == stop.Month.Previous || (e.NeverTookEffect && e.FromMonth >= stop.Month))
@@ -169,7 +170,7 @@ public sealed partial class Household
         }
         Record(HouseholdEventKind.Restored, month, Messages.Format("Event.Restored",
             restored.Count == 0 ? Messages.Get("Event.NoDibao") : string.Join("、", restored.Select(e => ProgrammeCatalogue.Find(e.VariantCode)!.Name).Distinct()),
-            reason.Trim()), atUtc, by);
+            reason.Trim()), atUtc, by, before);
         return restored;
     }
 

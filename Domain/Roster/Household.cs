@@ -98,13 +98,14 @@ public sealed partial class Household : IVersioned
     /// </remarks>
     public void Stop(YearMonth month, StopReason reason, string? note, DateTime atUtc, string by)
     {
+        var before = HouseholdSnapshot.Of(this);
         CheckActive();
         BusinessRules.Check(new ChangeCannotPrecedeRegistration(month, RegisteredMonth), "Month");
         BusinessRules.Check(new OtherStopReasonNeedsText(reason, note), "Note");
         foreach (var enrollment in _enrollments.Where(e => e.CoversFrom(month))) enrollment.End(month, reason, note);
         Status = HouseholdStatus.Stopped;
         Record(HouseholdEventKind.Stopped, month, Messages.Format("Event.Stopped", Messages.Get($"StopReason.{reason}"),
-            string.IsNullOrWhiteSpace(note) ? "" : $"（{note.Trim()}）"), atUtc, by);
+            string.IsNullOrWhiteSpace(note) ? "" : $"（{note.Trim()}）"), atUtc, by, before);
     }
 
     /// <summary>
@@ -113,6 +114,7 @@ public sealed partial class Household : IVersioned
     /// </summary>
     public void ChangeTier(ProgrammeVariant newVariant, YearMonth month, DateTime atUtc, string by)
     {
+        var before = HouseholdSnapshot.Of(this);
         CheckActive();
         if (OpenDibao is null) throw new BusinessRuleViolationException(new HouseholdMustHaveDibao(), "VariantCode");
         var dibao = _enrollments.Where(e => e.PersonId is null && !e.NeverTookEffect).OrderBy(e => e.FromMonth).ToList();
@@ -124,12 +126,13 @@ public sealed partial class Household : IVersioned
         var from = ProgrammeCatalogue.Find(current.VariantCode)!;
         foreach (var enrollment in dibao.Where(e => e.CoversFrom(month))) enrollment.End(month, null, null);
         _enrollments.Add(new Enrollment(this, null, newVariant, month, null));
-        Record(HouseholdEventKind.TierChanged, month, Messages.Format("Event.TierChanged", from.Name, newVariant.Name), atUtc, by);
+        Record(HouseholdEventKind.TierChanged, month, Messages.Format("Event.TierChanged", from.Name, newVariant.Name), atUtc, by, before);
     }
 
     /// <summary>Adds a member from a month; the caller has checked the number against the rest of the roster.</summary>
     public Person AddMember(PersonDraft draft, YearMonth month, DateTime atUtc, string by)
     {
+        var before = HouseholdSnapshot.Of(this);
         CheckActive();
         BusinessRules.Check(new ChangeCannotPrecedeRegistration(month, RegisteredMonth), "Month");
         CheckDraft(draft, "IdNumber");
@@ -139,13 +142,14 @@ public sealed partial class Household : IVersioned
         BusinessRules.Check(new HouseholdHasExactlyOneHead(1 + (draft.Relationship == Relationship.Head ? 1 : 0)), "Relationship");
         var person = new Person(draft, month);
         _members.Add(person);
-        Record(HouseholdEventKind.MemberAdded, month, Messages.Format("Event.MemberAdded", person.Name, Messages.Get($"Relationship.{person.Relationship}")), atUtc, by);
+        Record(HouseholdEventKind.MemberAdded, month, Messages.Format("Event.MemberAdded", person.Name, Messages.Get($"Relationship.{person.Relationship}")), atUtc, by, before);
         return person;
     }
 
     /// <summary>Removes a member (moved out or died); their own enrolments end. The head stays while others remain.</summary>
     public void RemoveMember(int personId, YearMonth month, bool died, DateTime atUtc, string by)
     {
+        var before = HouseholdSnapshot.Of(this);
         CheckActive();
         var person = ActiveMembers.FirstOrDefault(m => m.Id == personId) ?? throw new BusinessRuleViolationException(new MemberMustBeActive(), "PersonId");
         BusinessRules.Check(new ChangeCannotPrecedeRegistration(month, person.JoinedMonth), "Month");
@@ -155,12 +159,13 @@ public sealed partial class Household : IVersioned
             enrollment.End(month, died ? StopReason.Died : StopReason.MovedAway, null);
         person.Leave(month, died);
         Record(HouseholdEventKind.MemberRemoved, month,
-            Messages.Format(died ? "Event.MemberDied" : "Event.MemberRemoved", person.Name), atUtc, by);
+            Messages.Format(died ? "Event.MemberDied" : "Event.MemberRemoved", person.Name), atUtc, by, before);
     }
 
     /// <summary>Moves the household to another community (迁移).</summary>
     public void MoveTo(Area community, YearMonth month, DateTime atUtc, string by)
     {
+        var before = HouseholdSnapshot.Of(this);
         CheckActive();
         BusinessRules.Check(new ChangeCannotPrecedeRegistration(month, RegisteredMonth), "Month");
         BusinessRules.Check(new MovesFollowEachOther(month, _moves.Count == 0 ? null : _moves.Max(m => m.FromMonth)), "Month");
@@ -169,7 +174,7 @@ public sealed partial class Household : IVersioned
         _moves.Add(new HouseholdMove(this, month, CommunityId, community.Id));
         Community = community;
         CommunityId = community.Id;
-        Record(HouseholdEventKind.Moved, month, Messages.Format("Event.Moved", from, community.Name), atUtc, by);
+        Record(HouseholdEventKind.Moved, month, Messages.Format("Event.Moved", from, community.Name), atUtc, by, before);
     }
 
     /// <summary>Enrols one member in a per-person programme (extreme poverty, disability subsidies, children's allowances).</summary>
@@ -180,6 +185,7 @@ public sealed partial class Household : IVersioned
     /// <summary>The same for a member not saved yet (an imported household enrols its members before it has ids).</summary>
     public Enrollment EnrollMember(Person person, ProgrammeVariant variant, YearMonth month, string? localException, DateTime atUtc, string by)
     {
+        var before = HouseholdSnapshot.Of(this);
         CheckActive();
         if (!_members.Contains(person) || !person.IsActive) throw new BusinessRuleViolationException(new MemberMustBeActive(), "PersonId");
         BusinessRules.Check(new ChangeCannotPrecedeRegistration(month, person.JoinedMonth), "Month");
@@ -189,7 +195,7 @@ public sealed partial class Household : IVersioned
         foreach (var rule in RulesForPerson(person, variant, month, localException, open)) BusinessRules.Check(rule, "VariantCode");
         var enrollment = new Enrollment(this, person, variant, month, localException);
         _enrollments.Add(enrollment);
-        Record(HouseholdEventKind.Enrolled, month, Messages.Format("Event.Enrolled", person.Name, variant.Name), atUtc, by);
+        Record(HouseholdEventKind.Enrolled, month, Messages.Format("Event.Enrolled", person.Name, variant.Name), atUtc, by, before);
         return enrollment;
     }
 
@@ -222,6 +228,7 @@ public sealed partial class Household : IVersioned
     /// <summary>Ends one person's enrolment from a month.</summary>
     public void EndEnrollment(int enrollmentId, YearMonth month, StopReason reason, string? note, DateTime atUtc, string by)
     {
+        var before = HouseholdSnapshot.Of(this);
         CheckActive();
         BusinessRules.Check(new OtherStopReasonNeedsText(reason, note), "Note");
         var enrollment = _enrollments.FirstOrDefault(e => e.Id == enrollmentId && e.IsOpen && e.PersonId is not null)
@@ -230,7 +237,7 @@ public sealed partial class Household : IVersioned
         enrollment.End(month, reason, note);
         var person = _members.First(m => m.Id == enrollment.PersonId);
         Record(HouseholdEventKind.EnrollmentEnded, month, Messages.Format("Event.EnrollmentEnded", person.Name,
-            ProgrammeCatalogue.Find(enrollment.VariantCode)!.Name, Messages.Get($"StopReason.{reason}")), atUtc, by);
+            ProgrammeCatalogue.Find(enrollment.VariantCode)!.Name, Messages.Get($"StopReason.{reason}")), atUtc, by, before);
     }
 
     /// <summary>
@@ -266,8 +273,8 @@ public sealed partial class Household : IVersioned
         BusinessRules.Check(new EnteredDetailsMustAgreeWithIdNumber(draft), field);
     }
 
-    private void Record(HouseholdEventKind kind, YearMonth month, string description, DateTime atUtc, string by) =>
-        _events.Add(new HouseholdEvent(kind, month, description, atUtc, by));
+    private void Record(HouseholdEventKind kind, YearMonth month, string description, DateTime atUtc, string by, HouseholdSnapshot? before = null) =>
+        _events.Add(new HouseholdEvent(kind, month, description, atUtc, by, before?.ToJson()));
 }
 
 /// <summary>A tier change needs a current dibao enrolment to change.</summary>

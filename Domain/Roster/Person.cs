@@ -80,6 +80,14 @@ public sealed class Person : IVersioned
 
     internal void BecomeHead() => Relationship = Relationship.Head;
 
+    /// <summary>The membership this person had before a change that is being undone.</summary>
+    internal void ResetMembership(PersonStatus status, YearMonth? leftMonth, Relationship relationship)
+    {
+        Status = status;
+        LeftMonth = leftMonth;
+        Relationship = relationship;
+    }
+
     /// <summary>The person's details as entered (or, for 更正, as they should have been); birth date and sex follow the number.</summary>
     internal void Correct(PersonDraft draft)
     {

@@ -36,4 +36,6 @@ public enum HouseholdEventKind
     Corrected = 9,
     /// <summary>恢复: a stopped household receives assistance again.</summary>
     Restored = 10,
+    /// <summary>撤销: a change made in error undone before any month it affects was paid.</summary>
+    Undone = 11,
 }

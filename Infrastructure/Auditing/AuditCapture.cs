@@ -18,10 +18,12 @@ internal sealed class AuditCapture
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    // Identity's bookkeeping columns say nothing a reader of the trail needs, or are secrets.
+    // Identity's bookkeeping columns say nothing a reader of the trail needs, or are secrets. A change's undo snapshot
+    // repeats the household's earlier values, which the trail already holds field by field.
     private static readonly HashSet<string> Skipped =
     [
         nameof(IVersioned.Version), "ConcurrencyStamp", "SecurityStamp", "NormalizedUserName", "NormalizedEmail", "NormalizedName",
+        nameof(Domain.Roster.HouseholdEvent.UndoState),
     ];
     private static readonly HashSet<string> Secret = ["PasswordHash"];
 

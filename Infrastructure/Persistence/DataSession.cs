@@ -29,6 +29,8 @@ public sealed class DataSession(DashboardDbContext context) : IDataSession
     public IQueryable<T> Edit<T>() where T : class => context.Set<T>();
     public void Add<T>(T entity) where T : class => context.Add(entity);
 
+    public void Remove(object entity) => context.Remove(entity);
+
     public Task<List<T>> ToListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
         EntityFrameworkQueryableExtensions.ToListAsync(query, cancellationToken);
 

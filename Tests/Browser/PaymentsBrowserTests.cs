@@ -10,7 +10,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CivilAffairs.Tests.Browser;
 
-/// <summary>The month's run in the browser: preview it, close it, see it locked.</summary>
+/// <summary>The month's run in the browser: preview it, close it, see it locked; drill from the next preview's 停发 to the household.</summary>
 public sealed class PaymentsBrowserTests
 {
     [SkippableFact]
@@ -38,5 +38,19 @@ public sealed class PaymentsBrowserTests
         await page.GotoAsync($"{browser.BaseAddress}/roster/households/{household}");
         await Expect(page.Locator("[data-testid=payment-line]")).ToContainTextAsync("新增");
         await Expect(page.Locator("[data-testid=payment-line]")).Not.ToContainTextAsync("预览");
+
+        // December: the household stops; before closing, the preview's 停发 figure opens the household behind it.
+        await HostArrange.StopAsync(browser.Host.Services, household, new YearMonth(2026, 12));
+        await page.GotoAsync($"{browser.BaseAddress}/payments");
+        await page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=compute]").ClickAsync();
+        await Expect(page.Locator("[data-testid=state-2026-12]")).ToHaveTextAsync("已计算（预览）");
+        await page.Locator("[data-testid=preview-programmes-RuralDibao-Stopped]").ClickAsync();
+        await Expect(page.Locator("[data-testid=preview-person]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-testid=preview-person]")).ToContainTextAsync("发放测试");
+        await Expect(page.Locator("[data-testid=preview-people-summary]")).ToContainTextAsync("380.00");
+        await page.Locator("[data-testid=preview-person] a").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/roster/households/{household}$"));
+        await Expect(page.Locator("[data-testid=household-status]")).ToHaveTextAsync("已停发");
     }
 }

@@ -41,7 +41,7 @@ public sealed class CorrectionDialogTests : ComponentTestContext
 
         Field("correct-id").Input(IdNumber.Compose("431081", new DateOnly(2006, 3, 10), 51).Value);
         Dialogs.Find("[data-testid=correction-preview]").Click();
-        Dialogs.WaitForAssertion(() => Assert.Contains("请填写更正", Dialogs.Markup));
+        Dialogs.WaitForAssertion(() => Assert.Contains("请填写原因", Dialogs.Markup));
 
         Field("correct-reason").Input("身份证号出生年份录错");
         Dialogs.Find("[data-testid=correction-preview]").Click();
@@ -75,5 +75,29 @@ public sealed class CorrectionDialogTests : ComponentTestContext
 
         page.WaitForAssertion(() => Assert.Equal("在保", page.Find("[data-testid=household-status]").TextContent.Trim()));
         Assert.Contains("恢复：农村低保 A类（原因：误停）", page.Find("[data-testid=timeline]").TextContent);
+    }
+
+    [Fact]
+    public async Task A_stop_made_in_error_is_undone_from_the_timeline_and_stays_on_it_struck_through()
+    {
+        var roster = new RosterBuilder(Database);
+        var household = await roster.RegisterAsync(Jan, ProgrammeCatalogue.RuralDibaoA);
+        Assert.True((await Database.SendAsync(new StopHousehold { HouseholdId = household, Month = Jan.Next, Reason = StopReason.IncomeAboveLine }, Role)).Succeeded);
+
+        var page = Context.Render<HouseholdPage>(p => p.Add(x => x.Id, household));
+        page.WaitForAssertion(() => page.Find("[data-testid=action-undo]"));
+        Assert.Single(page.FindAll("[data-testid=action-undo]")); // the latest change only
+        page.Find("[data-testid=action-undo]").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("停发", Dialogs.Find("[data-testid=undo-change]").TextContent));
+        Dialogs.Find("[data-testid=change-save]").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("请填写原因", Dialogs.Markup));
+        Field("change-note").Input("停错了户");
+        Dialogs.Find("[data-testid=change-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("在保", page.Find("[data-testid=household-status]").TextContent.Trim()));
+        Assert.Contains("撤销：停发", page.Find("[data-testid=timeline]").TextContent);
+        Assert.Contains("停错了户", page.Find("[data-testid=timeline]").TextContent);
+        Assert.Single(page.FindAll("[data-testid=timeline-undone]"));
+        Assert.Empty(page.FindAll("[data-testid=action-undo]"));
     }
 }

@@ -15,6 +15,9 @@ public sealed record HouseholdDetail(int Id, string Township, string Community, 
     string? BankAccountMasked, HouseholdStatus Status, YearMonth RegisteredMonth, IReadOnlyList<MemberDetail> Members,
     IReadOnlyList<EnrollmentDetail> Enrollments, IReadOnlyList<TimelineEntry> Timeline)
 {
+    /// <summary>The timeline entry 撤销 would take back, if any (see <see cref="Household.UndoableChange"/>).</summary>
+    public TimelineEntry? Undoable => Timeline.FirstOrDefault(e => e.CanUndo);
+
     public EnrollmentDetail? OpenDibao => Enrollments.FirstOrDefault(e => e.PersonId is null && e.ToMonth is null);
 }
 
@@ -29,7 +32,10 @@ public sealed record EnrollmentDetail(int Id, int? PersonId, string? PersonName,
     YearMonth FromMonth, YearMonth? ToMonth, StopReason? StopReason, string? StopNote, bool NeverTookEffect = false, YearMonth? EndsAt18 = null);
 
 /// <summary>One change in the household's timeline.</summary>
-public sealed record TimelineEntry(HouseholdEventKind Kind, YearMonth Month, string Description, DateTime RecordedAtUtc, string RecordedBy);
+/// <param name="Undone">Taken back by a later 撤销 (shown struck through).</param>
+/// <param name="CanUndo">The change 撤销 would take back now.</param>
+public sealed record TimelineEntry(long Id, HouseholdEventKind Kind, YearMonth Month, string Description, DateTime RecordedAtUtc, string RecordedBy,
+    bool Undone = false, bool CanUndo = false);
 
 /// <summary>Reads the household and its rows.</summary>
 public sealed class GetHouseholdHandler(IDataSessionFactory data, IClock clock, IUserDirectory users) : IRequestHandler<GetHousehold, HouseholdDetail?>
@@ -40,12 +46,13 @@ public sealed class GetHouseholdHandler(IDataSessionFactory data, IClock clock, 
         var h = await session.FirstOrDefaultAsync(session.Query<Household>().Where(x => x.Id == request.HouseholdId).Select(x => new
         {
             x.Id, Township = x.Community!.Parent!.Name, Community = x.Community.Name, x.CommunityId, x.Address, x.Residence, x.BankAccount,
-            x.Status, x.RegisteredMonth,
+            x.Status, x.RegisteredMonth, x.JurisdictionId,
         }), ct);
         if (h is null) return null;
         var members = await session.ToListAsync(session.Query<Person>().Where(p => p.HouseholdId == h.Id).OrderBy(p => p.Status).ThenBy(p => p.Relationship).ThenBy(p => p.Id), ct);
         var enrollments = await session.ToListAsync(session.Query<Enrollment>().Where(e => e.HouseholdId == h.Id).OrderBy(e => e.FromMonth).ThenBy(e => e.Id), ct);
         var events = await session.ToListAsync(session.Query<HouseholdEvent>().Where(e => e.HouseholdId == h.Id).OrderByDescending(e => e.Id), ct);
+        var undoable = Household.UndoableAmong(events, await session.LastCloseAsync(h.JurisdictionId, ct));
         var now = clock.CurrentMonth;
         var staff = await users.NamesAsync(ct);
         return new HouseholdDetail(h.Id, h.Township, h.Community, h.CommunityId, h.Address, h.Residence,
@@ -55,7 +62,8 @@ public sealed class GetHouseholdHandler(IDataSessionFactory data, IClock clock, 
             enrollments.Select(e => new EnrollmentDetail(e.Id, e.PersonId, members.FirstOrDefault(p => p.Id == e.PersonId)?.Name, e.VariantCode,
                 ProgrammeCatalogue.Find(e.VariantCode)?.Name ?? e.VariantCode, e.FromMonth, e.ToMonth, e.StopReason, e.StopNote, e.NeverTookEffect,
                 EndsAt18(e, members))).ToList(),
-            events.Select(e => new TimelineEntry(e.Kind, e.Month, e.Description, e.RecordedAtUtc, staff.Describe(e.RecordedBy))).ToList());
+            events.Select(e => new TimelineEntry(e.Id, e.Kind, e.Month, e.Description, e.RecordedAtUtc, staff.Describe(e.RecordedBy),
+                e.UndoneAtUtc is not null, e == undoable)).ToList());
     }
 
     private static YearMonth? EndsAt18(Enrollment e, IReadOnlyList<Person> members) =>

@@ -10,7 +10,7 @@ namespace CivilAffairs.Domain.Features.Roster;
 /// <summary>The lookups every roster command shares: a household with its members, enrolments and timeline; the closed months.</summary>
 public static class RosterSession
 {
-    /// <summary>Loads the household tracked; its collections fill in as its rows are loaded into the same session.</summary>
+    /// <summary>Loads the household tracked with all its rows; its collections fill in as its rows are loaded into the same session.</summary>
     public static async Task<Household?> LoadHouseholdAsync(this IDataSession session, int householdId, CancellationToken ct)
     {
         var household = await session.FirstOrDefaultAsync(session.Edit<Household>().Where(h => h.Id == householdId), ct);
@@ -18,6 +18,8 @@ public static class RosterSession
         await session.ToListAsync(session.Edit<Person>().Where(p => p.HouseholdId == householdId), ct);
         await session.ToListAsync(session.Edit<Enrollment>().Where(e => e.HouseholdId == householdId), ct);
         await session.ToListAsync(session.Edit<HouseholdEvent>().Where(e => e.HouseholdId == householdId), ct);
+        // The moves too: a move checks the last one, and an undo tells what a change added by what the household had.
+        await session.ToListAsync(session.Edit<HouseholdMove>().Where(m => m.HouseholdId == householdId), ct);
         await session.FirstOrDefaultAsync(session.Edit<Area>().Where(a => a.Id == household.CommunityId), ct);
         return household;
     }
@@ -48,6 +50,12 @@ public static class RosterSession
         session.FirstOrDefaultAsync(session.Query<PaymentMonth>()
             .Where(m => m.JurisdictionId == jurisdictionId && m.State == PaymentMonthState.Closed)
             .OrderByDescending(m => m.Month).Select(m => (YearMonth?)m.Month), ct);
+
+    /// <summary>When the jurisdiction last closed a payment month; what was recorded after it has not been paid.</summary>
+    public static Task<DateTime?> LastCloseAsync(this IDataSession session, int jurisdictionId, CancellationToken ct) =>
+        session.FirstOrDefaultAsync(session.Query<PaymentMonth>()
+            .Where(m => m.JurisdictionId == jurisdictionId && m.State == PaymentMonthState.Closed)
+            .OrderByDescending(m => m.ClosedAtUtc).Select(m => m.ClosedAtUtc), ct);
 
     /// <summary>The household an active person with this number belongs to, if any.</summary>
     public static Task<int?> ActiveHouseholdOfAsync(this IDataSession session, string idNumber, CancellationToken ct)

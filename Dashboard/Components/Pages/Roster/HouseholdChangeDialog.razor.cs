@@ -13,7 +13,7 @@ namespace CivilAffairs.Dashboard.Components.Pages.Roster;
 public partial class HouseholdChangeDialog
 {
     /// <summary>Which change the dialog makes.</summary>
-    public enum Kind { Tier, Stop, Move, AddMember, RemoveMember, Enroll, EndEnrollment, Restore }
+    public enum Kind { Tier, Stop, Move, AddMember, RemoveMember, Enroll, EndEnrollment, Restore, Undo }
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
     [Inject] private ISender Sender { get; set; } = default!;
@@ -62,6 +62,7 @@ public partial class HouseholdChangeDialog
                 Kind.Tier => await Sender.Send(new ChangeTier { HouseholdId = id, Month = _month, VariantCode = _variant ?? "", Planned = _planned }),
                 Kind.Stop => await Sender.Send(new StopHousehold { HouseholdId = id, Month = _month, Reason = _reason!.Value, Note = _note, Planned = _planned }),
                 Kind.Restore => await Sender.Send(new RestoreHousehold { HouseholdId = id, Month = _month, Reason = _note ?? "" }),
+                Kind.Undo => await Sender.Send(new UndoHouseholdChange { HouseholdId = id, EventId = Household.Undoable?.Id ?? 0, Reason = _note ?? "" }),
                 Kind.Move => await Sender.Send(new MoveHousehold(id, _community, _month)),
                 Kind.AddMember => await Sender.Send(new AddMember { HouseholdId = id, Month = _month, Member = _member, Planned = _planned }),
                 Kind.RemoveMember => await Sender.Send(new RemoveMember(id, TargetId!.Value, _month, _died)),
@@ -78,5 +79,5 @@ public partial class HouseholdChangeDialog
     }
 
     private static bool IsShownBesideAField(string field) =>
-        field is "Month" or "VariantCode" or "Note" or "CommunityId" or "Reason" || field.StartsWith("Member.", StringComparison.Ordinal);
+        field is "Month" or "VariantCode" or "Note" or "CommunityId" or "Reason" or "EventId" || field.StartsWith("Member.", StringComparison.Ordinal);
 }

@@ -904,6 +904,12 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("UndoState")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("UndoneAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId", "Month");

@@ -869,6 +869,12 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UndoState")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UndoneAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId", "Month");
