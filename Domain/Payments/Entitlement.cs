@@ -101,4 +101,7 @@ public static partial class Entitlement
 
     /// <summary>Last month's regular line is the one a reason is read against (not back pay, recovery or temporary assistance).</summary>
     public static bool IsRegular(PaymentReason reason) => reason <= PaymentReason.StandardChange;
+
+    /// <summary>Every line is paid out except a recovery, which is owed back; a month's funds are the sum of the paid-out lines.</summary>
+    public static bool IsPaidOut(PaymentReason reason) => reason != PaymentReason.Recovery;
 }

@@ -96,7 +96,7 @@ public static partial class MonthlySummaries
                 t.MaxRegular = t.MaxRegular is { } max && max > line.Reason ? max : line.Reason;
             }
             if (temporary) t.Cases++;
-            if (line.Reason != PaymentReason.Recovery) t.AmountFen += line.AmountFen;
+            if (Entitlement.IsPaidOut(line.Reason)) t.AmountFen += line.AmountFen;
             if (line.Reason == PaymentReason.BackPay) t.BackPayFen += line.AmountFen;
             if (line.Reason == PaymentReason.Recovery) t.RecoveryFen -= line.AmountFen;
             if (line.Reason == PaymentReason.New)

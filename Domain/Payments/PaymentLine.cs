@@ -67,6 +67,6 @@ public sealed class PaymentLine
     public int? TemporaryAssistanceId { get; private set; }
     public int? RecoveryId { get; private set; }
 
-    public bool IsRegular => Reason <= PaymentReason.StandardChange;
-    public bool IsPaidOut => Reason != PaymentReason.Recovery;
+    public bool IsRegular => Entitlement.IsRegular(Reason);
+    public bool IsPaidOut => Entitlement.IsPaidOut(Reason);
 }

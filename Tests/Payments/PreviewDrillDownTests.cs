@@ -47,7 +47,7 @@ public sealed class PreviewDrillDownTests : ComponentTestContext
     }
 
     [Fact]
-    public async Task The_cockpit_s_new_and_stopped_figures_list_the_persons_they_count_for_a_group_and_a_township()
+    public async Task The_cockpit_s_funds_new_and_stopped_figures_list_the_persons_and_money_they_count_for_a_group_and_a_township()
     {
         var areas = await Database.SendAsync(new CivilAffairs.Domain.Features.Roster.ListAreas("431081"), Role);
         foreach (int? township in new int?[] { null, areas[0].Id })
@@ -59,7 +59,38 @@ public sealed class PreviewDrillDownTests : ComponentTestContext
                 var stopped = await Database.SendAsync(new ListPreviewPeople("431081", June, PreviewFigure.Stopped, Group: card.Group, TownshipId: township), Role);
                 Assert.True((card.NewPersons, card.StoppedPersons) == (added.Total, stopped.Total), $"{card.Group} @{township}");
             }
+            foreach (var card in figures.Cards)
+            {
+                var paid = await Database.SendAsync(new ListPreviewPeople("431081", June, PreviewFigure.Paid, Group: card.Group, TownshipId: township), Role);
+                Assert.True(card.Funds == paid.Amount, $"{card.Group} @{township}: {card.Funds} vs {paid.Amount}");
+            }
+            var all = await Database.SendAsync(new ListPreviewPeople("431081", June, PreviewFigure.Paid, TownshipId: township), Role);
+            Assert.Equal(figures.Totals.Funds, all.Amount);
         }
+        var county = await Database.SendAsync(new CivilAffairs.Domain.Features.Cockpit.GetCockpitFigures("431081", June), Role);
+        foreach (var row in county.Townships)
+        {
+            async Task<PreviewPeople> People(PreviewFigure figure) =>
+                await Database.SendAsync(new ListPreviewPeople("431081", June, figure, TownshipId: row.Id), Role);
+            Assert.True(row.Funds == (await People(PreviewFigure.Paid)).Amount, $"{row.Name} 资金");
+            Assert.True(row.NewPersons == (await People(PreviewFigure.New)).Total, $"{row.Name} 新增");
+            Assert.True(row.StoppedPersons == (await People(PreviewFigure.Stopped)).Total, $"{row.Name} 停发");
+        }
+    }
+
+    [Fact]
+    public void A_township_s_stopped_figure_on_the_cockpit_opens_its_persons()
+    {
+        var page = Context.Render<CivilAffairs.Dashboard.Components.Pages.Cockpit.CockpitPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid^=drill-township-][data-testid$=-stopped]")));
+        var link = page.FindAll("[data-testid^=drill-township-][data-testid$=-stopped]")[0];
+        var persons = int.Parse(link.TextContent.Trim().Replace(",", ""));
+
+        link.Click();
+
+        Dialogs.WaitForAssertion(() => Assert.Equal(Math.Min(persons, ListPreviewPeopleHandler.Shown), Dialogs.FindAll("[data-testid=preview-person]").Count));
+        Assert.Contains($"共 {persons:N0} 人次", Dialogs.Find("[data-testid=preview-people-summary]").TextContent);
+        Assert.Contains("停发", Dialogs.Markup);
     }
 
     [Fact]

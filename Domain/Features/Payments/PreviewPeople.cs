@@ -9,7 +9,8 @@ using Mediator;
 namespace CivilAffairs.Domain.Features.Payments;
 
 /// <summary>A figure of the payment preview that opens the list of persons behind it.</summary>
-public enum PreviewFigure { New = 1, Stopped = 2, TierChange = 3, StandardChange = 4, BackPay = 5, Recovery = 6 }
+/// <remarks><see cref="Paid"/> is the cockpit's funds figure: every line of the month paid out.</remarks>
+public enum PreviewFigure { New = 1, Stopped = 2, TierChange = 3, StandardChange = 4, BackPay = 5, Recovery = 6, Paid = 7 }
 
 /// <summary>
 /// The persons behind one figure of a month's preview (新增, 停发, 调档, 调标, 补发, 追缴), for one programme or all,
@@ -57,6 +58,11 @@ public sealed class ListPreviewPeopleHandler(IDataSessionFactory data) : IReques
             var now = (await session.ToListAsync(lines.Where(l => l.Month == request.Month && regular.Contains(l.Reason) && l.PersonId != null)
                 .Select(l => new { l.Programme, l.PersonId }), ct)).Select(x => (x.Programme, x.PersonId)).ToHashSet();
             found = last.Where(l => l.PersonId is null || !now.Contains((l.Programme, l.PersonId))).ToList();
+        }
+        else if (request.Figure == PreviewFigure.Paid)
+        {
+            var paidOut = Enum.GetValues<PaymentReason>().Where(Entitlement.IsPaidOut).ToArray();
+            found = await session.ToListAsync(lines.Where(l => l.Month == request.Month && paidOut.Contains(l.Reason)), ct);
         }
         else
         {

@@ -187,28 +187,39 @@ public partial class CockpitPage : IDisposable
         Feed.Changed -= OnChanged;
     }
 
-    // A movement figure of a month with payments opens the persons behind it, as the payment preview's figures do.
-    private RenderFragment Movement(ProgrammeGroup group, PreviewFigure figure, int persons, string text) => builder =>
+    // A figure of a month with payments opens the persons behind it, as the payment preview's figures do: a card's or a
+    // township's funds (every line paid out), and its 新增 and 停发.
+    private RenderFragment Drill(ProgrammeGroup? group, int? township, PreviewFigure figure, bool any, string text, string testId) => builder =>
     {
-        if (persons == 0 || _figures.Month is not { } month)
+        if (!any || _figures.Month is not { } month)
         {
             builder.AddContent(0, text);
             return;
         }
         builder.OpenComponent<MudLink>(1);
-        builder.AddAttribute(2, nameof(MudLink.Typo), Typo.body2);
+        builder.AddAttribute(2, nameof(MudLink.Typo), Typo.inherit);
         builder.AddAttribute(3, nameof(MudLink.Underline), Underline.Always);
         builder.AddAttribute(4, nameof(MudLink.OnClick), EventCallback.Factory.Create<Microsoft.AspNetCore.Components.Web.MouseEventArgs>(this,
-            () => OpenMovementAsync(month, group, figure)));
-        builder.AddAttribute(5, "data-testid", $"movement-{group}-{figure}");
+            () => OpenDrillAsync(month, group, township ?? _township, figure)));
+        builder.AddAttribute(5, "data-testid", testId);
         builder.AddAttribute(6, nameof(MudLink.ChildContent), (RenderFragment)(b => b.AddContent(0, text)));
         builder.CloseComponent();
     };
 
-    private async Task OpenMovementAsync(YearMonth month, ProgrammeGroup group, PreviewFigure figure)
+    private RenderFragment Movement(ProgrammeGroup group, PreviewFigure figure, int persons, string text) =>
+        Drill(group, null, figure, persons > 0, text, $"movement-{group}-{figure}");
+
+    private async Task OpenDrillAsync(YearMonth month, ProgrammeGroup? group, int? township, PreviewFigure figure)
     {
-        var request = new ListPreviewPeople(Code, month, figure, Group: group, TownshipId: _township);
-        await Dialogs.ShowAsync<Payments.PreviewPeopleDialog>($"{month} · {L[$"Group.{group}"]} · {L[$"Drill.{figure}"]}",
+        var request = new ListPreviewPeople(Code, month, figure, Group: group ?? _group, TownshipId: township);
+        var scope = string.Join(" · ", new[]
+        {
+            month.ToString(),
+            (group ?? _group) is { } g ? L[$"Group.{g}"].Value : null,
+            township is { } t ? _figures.Townships.FirstOrDefault(x => x.Id == t)?.Name : null,
+            L[$"Drill.{figure}"].Value,
+        }.Where(x => !string.IsNullOrEmpty(x)));
+        await Dialogs.ShowAsync<Payments.PreviewPeopleDialog>(scope,
             new DialogParameters<Payments.PreviewPeopleDialog> { { d => d.Request, request } },
             new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseOnEscapeKey = true });
     }
