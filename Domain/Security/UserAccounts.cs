@@ -22,6 +22,8 @@ public interface IUserAccounts
     Task SetEnabledAsync(string userId, bool enabled, CancellationToken ct = default);
     Task<Result> ResetPasswordAsync(string userId, string newPassword, CancellationToken ct = default);
     Task SetRolesAsync(string userId, IReadOnlyList<string> roles, CancellationToken ct = default);
+    /// <summary>Sets the name and unit the account shows wherever its work is shown (audited).</summary>
+    Task UpdateProfileAsync(string userId, string displayName, string unit, CancellationToken ct = default);
     Task<int> CountEnabledAdministratorsAsync(CancellationToken ct = default);
     /// <summary>The user's open sessions (signed in, not ended, used within the idle limit), newest first.</summary>
     Task<IReadOnlyList<SessionSummary>> ListSessionsAsync(string userId, CancellationToken ct = default);

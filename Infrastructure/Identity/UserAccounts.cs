@@ -94,6 +94,15 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, Actor actor, Accou
         signals.Raise(userId);
     }
 
+    public async Task UpdateProfileAsync(string userId, string displayName, string unit, CancellationToken ct = default)
+    {
+        await using var scope = Open(out _, out var manager);
+        var user = await manager.FindByIdAsync(userId) ?? throw new InvalidOperationException("Unknown user.");
+        user.DisplayName = displayName;
+        user.Unit = unit;
+        Check(await manager.UpdateAsync(user));
+    }
+
     public async Task<IReadOnlyList<SessionSummary>> ListSessionsAsync(string userId, CancellationToken ct = default) =>
         (await sessions.OpenOfAsync(userId, ct)).Select(s => new SessionSummary(s.Id, s.StartedAtUtc, s.LastSeenAtUtc, s.Address, s.Client)).ToList();
 

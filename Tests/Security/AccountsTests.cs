@@ -37,6 +37,25 @@ public sealed class AccountsTests : IAsyncLifetime
         Assert.True(created.IsEnabled);
     }
 
+    [Fact]
+    public async Task An_administrator_puts_right_an_account_s_name_and_unit_and_the_trail_shows_the_new_name()
+    {
+        var id = (await _db.SendAsync(NewUser(), Roles.Admin)).Value!;
+
+        var empty = await _db.SendAsync(new UpdateUserProfile { UserId = id, DisplayName = " ", Unit = "" }, Roles.Admin);
+        Assert.Equal(["DisplayName", "Unit"], empty.Errors.Select(e => e.Field).Order());
+        var byCaseworker = await _db.SendAsync(new UpdateUserProfile { UserId = id, DisplayName = "李娜", Unit = "蓼江镇民政所" }, Roles.Caseworker);
+        Assert.Equal("PermissionDenied", Assert.Single(byCaseworker.Errors).Rule);
+
+        var saved = await _db.SendAsync(new UpdateUserProfile { UserId = id, DisplayName = " 李 娜 ", Unit = "资兴市民政局" }, Roles.Admin);
+
+        Assert.True(saved.Succeeded, string.Join(";", saved.Errors.Select(e => e.Message)));
+        var user = (await _db.SendAsync(new ListUsers(), Roles.Admin)).Single(u => u.Id == id);
+        Assert.Equal(("李 娜", "资兴市民政局"), (user.DisplayName, user.Unit));
+        var names = await _db.Services.GetRequiredService<IUserDirectory>().NamesAsync();
+        Assert.Equal("李 娜（li.na）", names.Describe("li.na"));
+    }
+
     [Theory]
     [InlineData("short-one", "Password", "密码至少 12 个字符。")]
     [InlineData("password1234", "Password", "这个密码太常见，容易被猜到，请换一个。")]

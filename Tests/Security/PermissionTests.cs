@@ -43,6 +43,7 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(CreateUser)] = () => new CreateUser(),
         [typeof(SetUserEnabled)] = () => new SetUserEnabled("no-such-user", true),
         [typeof(SetUserRoles)] = () => new SetUserRoles { UserId = "no-such-user", Roles = [Roles.Leader] },
+        [typeof(UpdateUserProfile)] = () => new UpdateUserProfile { UserId = "no-such-user", DisplayName = "李娜", Unit = "民政局" },
         [typeof(ResetUserPassword)] = () => new ResetUserPassword { UserId = "no-such-user", NewPassword = "a-long-enough-password" },
         [typeof(ListUserSessions)] = () => new ListUserSessions("no-such-user"),
         [typeof(ConfirmPassword)] = () => new ConfirmPassword(""),
@@ -55,6 +56,7 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(RegisterHousehold)] = () => new RegisterHousehold(),
         [typeof(StopHousehold)] = () => new StopHousehold { HouseholdId = -1, Month = new YearMonth(2024, 1) },
         [typeof(RestoreHousehold)] = () => new RestoreHousehold { HouseholdId = -1, Month = new YearMonth(2024, 1), Reason = "误停" },
+        [typeof(UndoHouseholdChange)] = () => new UndoHouseholdChange { HouseholdId = -1, EventId = 1, Reason = "录错" },
         [typeof(CorrectHousehold)] = () => new CorrectHousehold(), // invalid: no reason, address or community
         [typeof(ListPreviewPeople)] = () => new ListPreviewPeople("431081", new YearMonth(2023, 6), PreviewFigure.Stopped),
         [typeof(GetNextOpenMonth)] = () => new GetNextOpenMonth("431081"),

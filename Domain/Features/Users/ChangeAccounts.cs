@@ -25,6 +25,25 @@ public sealed class ResetUserPassword : IRequest<Result>
     public string NewPassword { get; set; } = "";
 }
 
+/// <summary>Puts right an account's 姓名 and 单位 (a new unit after a transfer, a name mistyped when it was created).</summary>
+[RequiresPermission(Permission.ManageUsers)]
+public sealed class UpdateUserProfile : IRequest<Result>
+{
+    public string UserId { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string Unit { get; set; } = "";
+}
+
+/// <summary>The same checks as a new account's.</summary>
+public sealed class UpdateUserProfileValidator : AbstractValidator<UpdateUserProfile>
+{
+    public UpdateUserProfileValidator()
+    {
+        RuleFor(x => x.DisplayName).StaffName();
+        RuleFor(x => x.Unit).StaffUnit();
+    }
+}
+
 /// <summary>Checks the new roles.</summary>
 public sealed class SetUserRolesValidator : AbstractValidator<SetUserRoles>
 {
@@ -39,8 +58,17 @@ public sealed class ResetUserPasswordValidator : AbstractValidator<ResetUserPass
 
 /// <summary>Applies the last-administrator rule, then the change.</summary>
 public sealed class ChangeAccountHandlers(IUserAccounts accounts, Actor actor)
-    : IRequestHandler<SetUserEnabled, Result>, IRequestHandler<SetUserRoles, Result>, IRequestHandler<ResetUserPassword, Result>
+    : IRequestHandler<SetUserEnabled, Result>, IRequestHandler<SetUserRoles, Result>, IRequestHandler<ResetUserPassword, Result>,
+      IRequestHandler<UpdateUserProfile, Result>
 {
+    public async ValueTask<Result> Handle(UpdateUserProfile request, CancellationToken ct)
+    {
+        var target = await accounts.FindAsync(request.UserId, ct);
+        if (target is null) return Result.Failure("", Messages.Get("UnknownUser"));
+        await accounts.UpdateProfileAsync(target.Id, EnteredText.Clean(request.DisplayName), EnteredText.Clean(request.Unit), ct);
+        return Result.Success();
+    }
+
     public async ValueTask<Result> Handle(SetUserEnabled request, CancellationToken ct)
     {
         var target = await accounts.FindAsync(request.UserId, ct);

@@ -25,15 +25,25 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
         RuleFor(x => x.UserName)
             .NotEmpty().WithMessage(_ => Messages.Get("UserNameRequired"))
             .Matches("^[A-Za-z0-9._-]{3,50}$").WithMessage(_ => Messages.Get("UserNameInvalid"));
-        RuleFor(x => x.DisplayName)
-            .NotEmpty().WithMessage(_ => Messages.Get("DisplayNameRequired"))
-            .MaximumLength(50).WithMessage(_ => Messages.Format("TextTooLong", 50));
-        RuleFor(x => x.Unit)
-            .NotEmpty().WithMessage(_ => Messages.Get("UnitRequired"))
-            .MaximumLength(50).WithMessage(_ => Messages.Format("TextTooLong", 50));
+        RuleFor(x => x.DisplayName).StaffName();
+        RuleFor(x => x.Unit).StaffUnit();
         RuleFor(x => x.Password).SetValidator(new PasswordValidator());
         RuleFor(x => x.Roles).SetValidator(new RoleListValidator());
     }
+}
+
+/// <summary>The 姓名 and 单位 an account carries, checked alike when it is created and when it is edited.</summary>
+public static class StaffProfileRules
+{
+    public const int MaxLength = 50;
+
+    public static IRuleBuilderOptions<T, string> StaffName<T>(this IRuleBuilder<T, string> rule) => rule
+        .NotEmpty().WithMessage(_ => Messages.Get("DisplayNameRequired"))
+        .MaximumLength(MaxLength).WithMessage(_ => Messages.Format("TextTooLong", MaxLength));
+
+    public static IRuleBuilderOptions<T, string> StaffUnit<T>(this IRuleBuilder<T, string> rule) => rule
+        .NotEmpty().WithMessage(_ => Messages.Get("UnitRequired"))
+        .MaximumLength(MaxLength).WithMessage(_ => Messages.Format("TextTooLong", MaxLength));
 }
 
 /// <summary>The password checks that need no list: length (ASVS: at least 12, no composition rules).</summary>

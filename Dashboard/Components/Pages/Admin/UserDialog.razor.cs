@@ -8,11 +8,11 @@ using MudBlazor;
 
 namespace CivilAffairs.Dashboard.Components.Pages.Admin;
 
-/// <summary>One dialog for the three account forms: a new user, new roles, a new password.</summary>
+/// <summary>One dialog for the account forms: a new user, new roles, a new password, the name and unit.</summary>
 public partial class UserDialog
 {
     /// <summary>Which form the dialog shows.</summary>
-    public enum DialogMode { Create, Roles, Password }
+    public enum DialogMode { Create, Roles, Password, Profile }
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
     [Inject] private ISender Sender { get; set; } = default!;
@@ -21,12 +21,17 @@ public partial class UserDialog
     [Parameter] public DialogMode Mode { get; set; } = DialogMode.Create;
 
     private readonly CreateUser _create = new();
+    private readonly UpdateUserProfile _profile = new();
     private readonly FormErrors _errors = new();
     private HashSet<string> _roles = [];
     private string _password = "";
     private bool _saving;
 
-    protected override void OnInitialized() => _roles = Existing?.Roles.ToHashSet() ?? [];
+    protected override void OnInitialized()
+    {
+        _roles = Existing?.Roles.ToHashSet() ?? [];
+        if (Existing is not null) (_profile.UserId, _profile.DisplayName, _profile.Unit) = (Existing.Id, Existing.DisplayName, Existing.Unit);
+    }
 
     private void Toggle(string role, bool on)
     {
@@ -43,6 +48,7 @@ public partial class UserDialog
             {
                 DialogMode.Create => await Sender.Send(Fill(_create)),
                 DialogMode.Roles => await Sender.Send(new SetUserRoles { UserId = Existing!.Id, Roles = [.. _roles] }),
+                DialogMode.Profile => await Sender.Send(_profile),
                 _ => await Sender.Send(new ResetUserPassword { UserId = Existing!.Id, NewPassword = _password }),
             };
             if (result.Succeeded) Dialog.Close(DialogResult.Ok(true));

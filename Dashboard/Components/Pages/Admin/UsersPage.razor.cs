@@ -32,6 +32,14 @@ public partial class UsersPage
         if (await dialog.Result is { Canceled: false }) await SavedAsync(L["Users.Created"]);
     }
 
+    private async Task EditProfileAsync(UserSummary user)
+    {
+        var parameters = new DialogParameters<UserDialog> { { d => d.Existing, user }, { d => d.Mode, UserDialog.DialogMode.Profile } };
+        var dialog = await Dialogs.ShowAsync<UserDialog>(string.Format(L["Users.ProfileOf"], user.UserName), parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false }) await SavedAsync(L["Users.Saved"]);
+    }
+
     private async Task EditRolesAsync(UserSummary user)
     {
         var parameters = new DialogParameters<UserDialog> { { d => d.Existing, user }, { d => d.Mode, UserDialog.DialogMode.Roles } };
