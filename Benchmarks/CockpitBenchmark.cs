@@ -5,6 +5,7 @@ using CivilAffairs.Domain.Common;
 using CivilAffairs.Domain.Features.Cockpit;
 using CivilAffairs.Domain.Features.Payments;
 using CivilAffairs.Domain.Payments;
+using CivilAffairs.Domain.Features.Users;
 using CivilAffairs.Domain.Security;
 using CivilAffairs.Infrastructure.Live;
 using System.Security.Claims;
@@ -117,18 +118,22 @@ public static class CockpitBenchmark
         {
             ["ConnectionStrings:Default"] = $"Data Source={file}", ["Database:Provider"] = "Sqlite", ["Bureau:JurisdictionCode"] = "431081",
         }).Build();
-        // The cockpits go through the real pipeline, which reads the caller's standing from the database: a real leader.
-        await using (var roles = bench.Services.CreateAsyncScope())
+        // The cockpits go through the real pipeline, which reads the caller's standing from the database: a real leader,
+        // created as an administrator would create one (through the mediator, as the operator account).
+        string leader;
+        await using (var scope = await bench.ScopeAsync())
         {
-            var manager = roles.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-            if (!await manager.RoleExistsAsync(Roles.Leader)) await manager.CreateAsync(new IdentityRole(Roles.Leader));
-        }
-        var accounts = bench.Services.GetRequiredService<IUserAccounts>();
-        var leader = (await accounts.ListAsync()).FirstOrDefault(u => u.UserName == "bench-leader")?.Id;
-        if (leader is null)
-        {
-            var created = await accounts.CreateAsync("bench-leader", "基准测试领导", "民政局", "Zixing-cockpit-benchmark-2026", [Roles.Leader]);
-            leader = created.Succeeded ? created.Value! : throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Message)));
+            var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+            var existing = (await sender.Send(new ListUsers(), default)).FirstOrDefault(u => u.UserName == "bench-leader")?.Id;
+            if (existing is null)
+            {
+                var created = await sender.Send(new CreateUser
+                {
+                    UserName = "bench-leader", DisplayName = "基准测试领导", Unit = "民政局", Password = "Zixing-cockpit-benchmark-2026", Roles = [Roles.Leader],
+                }, default);
+                existing = created.Succeeded ? created.Value! : throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Message)));
+            }
+            leader = existing;
         }
 
         var services = new ServiceCollection();
