@@ -111,8 +111,15 @@ public static class CommandLine
             ImportAsync(sender, bureau, parse.GetValue(file)!, parse.GetValue(dryRun), parse.GetValue(validOnly), ct), file, dryRun, validOnly);
         Verb("close-month", "计算并关账一个发放月份（需发放权限）", (parse, sender, bureau, ct) =>
             CloseMonthAsync(sender, bureau, parse.GetValue(month)!, ct), month);
-        Verb("export-monthly", "导出统计月报 Excel（需导出报表权限）", (parse, sender, bureau, ct) =>
-            ExportMonthlyAsync(sender, bureau, parse.GetValue(month)!, parse.GetValue(output)!, ct), month, output);
+        var form = new Option<string?>("--form")
+        {
+            Description = "报表：" + string.Join("、", ReportForms.All.Select(f => $"{ReportForms.CommandName(f)}（{ReportForms.Title(f)}）")) + "；缺省 monthly",
+        };
+        var all = new Option<bool>("--all") { Description = "导出当月全部报表（季末月含季报），打包为一个 zip（--out 写 .zip）" };
+        Verb("export-monthly", "导出统计报表 Excel（需导出报表权限）", (parse, sender, bureau, ct) =>
+            parse.GetValue(all)
+                ? ExportAllAsync(sender, bureau, parse.GetValue(month)!, parse.GetValue(output)!, ct)
+                : ExportMonthlyAsync(sender, bureau, parse.GetValue(month)!, parse.GetValue(form), parse.GetValue(output)!, ct), month, form, all, output);
         return root;
     }
 
@@ -220,19 +227,49 @@ public static class CommandLine
         return 0;
     }
 
-    private static async Task<int> ExportMonthlyAsync(ISender sender, BureauOptions bureau, string text, string path, CancellationToken ct)
+    private static async Task<int> ExportMonthlyAsync(ISender sender, BureauOptions bureau, string text, string? formName, string path, CancellationToken ct)
     {
         if (!YearMonth.TryParse(text, out var month)) return Fail(ExitCode.Usage, $"月份格式不对：{text}（应如 2023-06）");
+        if ((formName is null ? ReportForm.Monthly : ReportForms.Parse(formName)) is not { } form)
+            return Fail(ExitCode.Usage, $"没有这张报表：{formName}（可选：{string.Join("、", ReportForms.All.Select(ReportForms.CommandName))}）");
         Result<CheckedReport>? result = null;
         await WriteCompletelyAsync(path, async stream =>
         {
-            result = await sender.Send(new ExportMonthlyReport(bureau.JurisdictionCode, month, null, stream), ct);
+            result = await sender.Send(new ExportMonthlyReport(bureau.JurisdictionCode, month, null, stream, form), ct);
             return result.Succeeded;
         });
         if (Refusal(result!) is { } refused) return refused;
-        var summary = result!.Value!.Report.Sheet(MonthlyReportLayout.Summary);
-        Console.WriteLine($"统计月报 {month} 已写入 {Path.GetFullPath(path)}：{result.Value.Report.Sheets.Count} 张表，" +
-                          $"本月资金 {summary.Value(summary.Total, MonthlyReportLayout.FundsMonth):N2} 元，自检全部通过。");
+        var report = result!.Value!.Report;
+        var funds = form == ReportForm.Monthly
+            ? $"，本月资金 {report.Sheet(MonthlyReportLayout.Summary).Value(report.Sheet(MonthlyReportLayout.Summary).Total, MonthlyReportLayout.FundsMonth):N2} 元"
+            : "";
+        Console.WriteLine($"{ReportForms.Title(form)} {month} 已写入 {Path.GetFullPath(path)}：{report.Sheets.Count + report.Lists.Count} 张表{funds}，自检全部通过。");
+        return 0;
+    }
+
+    /// <summary>Every form of the month in one zip, each checked; one refusal and no zip is written.</summary>
+    private static async Task<int> ExportAllAsync(ISender sender, BureauOptions bureau, string text, string path, CancellationToken ct)
+    {
+        if (!YearMonth.TryParse(text, out var month)) return Fail(ExitCode.Usage, $"月份格式不对：{text}（应如 2023-06）");
+        var files = new List<(string Name, byte[] Content)>();
+        foreach (var form in ReportForms.All.Where(f => f != ReportForm.Quarterly || QuarterlyForm.IsQuarterEnd(month)))
+        {
+            using var buffer = new MemoryStream();
+            var result = await sender.Send(new ExportMonthlyReport(bureau.JurisdictionCode, month, null, buffer, form), ct);
+            if (Refusal(result) is { } refused) return refused;
+            files.Add((ReportForms.FileName(form, month, null), buffer.ToArray()));
+        }
+        await WriteCompletelyAsync(path, async stream =>
+        {
+            using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);
+            foreach (var (name, content) in files)
+            {
+                await using var entry = zip.CreateEntry(name).Open();
+                await entry.WriteAsync(content, ct);
+            }
+            return true;
+        });
+        Console.WriteLine($"{month} 的 {files.Count} 张报表已打包写入 {Path.GetFullPath(path)}：{string.Join("、", files.Select(f => f.Name))}，自检全部通过。");
         return 0;
     }
 

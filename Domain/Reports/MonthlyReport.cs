@@ -16,6 +16,8 @@ public sealed record ReportSheet(string Name, string Title, IReadOnlyList<Report
 {
     /// <summary>Lines printed under the table: what a measure counts, the rounding difference of 万元 columns.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>The rows' header (街道（乡镇）, 社区（村）, 项目); the workbook's default when null.</summary>
+    public string? RowHeader { get; init; }
 
     public decimal Value(ReportRow row, string header) => row.Values[Index(header)];
     public int Index(string header) => Columns.Select((c, i) => (c, i)).Single(x => x.c.Header == header).i;
@@ -27,6 +29,13 @@ public sealed record MonthlyReport(string Bureau, YearMonth Month, string? Towns
 {
     public const string Unit = "单位：户、人、件、元（汇总表另列万元）";
     public ReportSheet Sheet(string name) => Sheets.Single(s => s.Name == name);
+    public ReportForm Form { get; init; } = ReportForm.Monthly;
+    /// <summary>The form's sheets that are lists (the change lists, the quarterly form's lines), after the figure sheets.</summary>
+    public IReadOnlyList<ListSheet> Lists { get; init; } = [];
+    /// <summary>The unit line above each figure sheet (the forms with mixed units name them in their headers).</summary>
+    public string UnitLine { get; init; } = Unit;
+    /// <summary>The 12-digit statistical area code of the reporting unit (统计用区划代码).</summary>
+    public string AreaCode { get; init; } = "";
 }
 
 /// <summary>A self-check the report failed: which sheet, which row, what.</summary>
@@ -52,6 +61,17 @@ public static class MonthlyReportChecks
             failures.AddRange(WanAgreesWithYuan(sheet));
         }
 
+        foreach (var sheet in report.Sheets.Where(s => s.Name == DibaoForm.Title(Programmes.Programme.UrbanDibao) || s.Name == DibaoForm.Title(Programmes.Programme.RuralDibao)))
+            foreach (var row in sheet.Rows.Append(sheet.Total))
+                foreach (var (whole, parts) in DibaoForm.SumsOfParts)
+                {
+                    if (sheet.Value(row, whole) != parts.Sum(p => sheet.Value(row, p)))
+                        failures.Add(new(sheet.Name, row.Label, Messages.Format("Check.PartsSum", whole, string.Join("+", parts))));
+                    // 成年人 is what is left of the persons: never below zero, never more than the whole.
+                    foreach (var part in parts.Where(p => sheet.Value(row, p) < 0 || sheet.Value(row, p) > sheet.Value(row, whole)))
+                        failures.Add(new(sheet.Name, row.Label, Messages.Format("Check.OfWhich", part, whole)));
+                }
+        if (!report.Sheets.Any(s => s.Name == MonthlyReportLayout.Summary)) return failures;
         var summary = report.Sheet(MonthlyReportLayout.Summary);
         foreach (var (programme, _, sheetName, persons, funds) in MonthlyReportLayout.SummarySources)
         {

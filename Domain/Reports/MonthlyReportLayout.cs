@@ -64,6 +64,12 @@ public static class MonthlyReportLayout
 
         ReportSheet Sheet(string name, string title, ReportColumn[] columns, Func<int?, decimal[]> values) =>
             new(name, title, columns, townships.Select(t => new ReportRow(t.Name, values(t.Id))).ToList(), new ReportRow(Total, values(null)));
+        var groupCounts = headcounts.Where(c => ids.Contains(c.TownshipId)).ToList();
+        // The per-person programmes count households too (the households their persons live in, each once), as the
+        // dibao sheets do: a form with persons paid and 0 households reads as an error.
+        ReportSheet WithHouseholds(ProgrammeGroup group, string name, string title, ReportColumn[] columns, Func<int?, decimal[]> values) =>
+            Sheet(name, title, [new(Households, ReportFormat.Count), .. columns],
+                township => [PaymentHeadcount.Count(groupCounts, month, township, group).Households, .. values(township)]);
 
         ReportSheet Dibao(string name, Programme programme)
         {
@@ -99,7 +105,7 @@ public static class MonthlyReportLayout
 
         var extremeCodes = new[] { ProgrammeCatalogue.ExtremePovertyUrbanInstitutional, ProgrammeCatalogue.ExtremePovertyUrbanAtHome,
             ProgrammeCatalogue.ExtremePovertyRuralInstitutional, ProgrammeCatalogue.ExtremePovertyRuralAtHome };
-        var extreme = Sheet(ExtremePoverty, "特困人员救助供养统计表",
+        var extreme = WithHouseholds(ProgrammeGroup.ExtremePoverty, ExtremePoverty, "特困人员救助供养统计表",
             [new(UrbanInstitutional, ReportFormat.Count), new(UrbanAtHome, ReportFormat.Count), new(RuralInstitutional, ReportFormat.Count),
              new(RuralAtHome, ReportFormat.Count), new(TotalPersons, ReportFormat.Count), new(FundsMonth, ReportFormat.Yuan), new(FundsYear, ReportFormat.Yuan)],
             township =>
@@ -110,7 +116,7 @@ public static class MonthlyReportLayout
             });
 
         var disabilityCodes = new[] { ProgrammeCatalogue.DisabilityLiving, ProgrammeCatalogue.DisabilityNursing };
-        var disability = Sheet(Disability, "困难残疾人生活补贴和重度残疾人护理补贴统计表",
+        var disability = WithHouseholds(ProgrammeGroup.Disability, Disability, "困难残疾人生活补贴和重度残疾人护理补贴统计表",
             [new(LivingPersons, ReportFormat.Count), new(NursingPersons, ReportFormat.Count), new(TotalPersons, ReportFormat.Count),
              new(LivingFunds, ReportFormat.Yuan), new(NursingFunds, ReportFormat.Yuan), new(FundsMonth, ReportFormat.Yuan), new(FundsYear, ReportFormat.Yuan)],
             township =>
@@ -124,7 +130,7 @@ public static class MonthlyReportLayout
             });
 
         var childCodes = new[] { ProgrammeCatalogue.OrphanInstitutional, ProgrammeCatalogue.OrphanScattered, ProgrammeCatalogue.UnattendedChild };
-        var children = Sheet(Children, "孤儿和事实无人抚养儿童保障统计表",
+        var children = WithHouseholds(ProgrammeGroup.Children, Children, "孤儿和事实无人抚养儿童保障统计表",
             [new(OrphansInstitutional, ReportFormat.Count), new(OrphansScattered, ReportFormat.Count), new(Unattended, ReportFormat.Count),
              new(TotalPersons, ReportFormat.Count), new(FundsMonth, ReportFormat.Yuan), new(FundsYear, ReportFormat.Yuan),
              new(StandardInstitutional, ReportFormat.Yuan, false), new(StandardScattered, ReportFormat.Yuan, false), new(StandardUnattended, ReportFormat.Yuan, false)],
@@ -135,7 +141,7 @@ public static class MonthlyReportLayout
                 return [.. parts, parts.Sum(), FundsIn(rows, childCodes), rows.Sum(r => r.Amount), .. childCodes.Select(Standard)];
             });
 
-        var temporary = Sheet(Temporary, "临时救助统计表",
+        var temporary = WithHouseholds(ProgrammeGroup.Temporary, Temporary, "临时救助统计表",
             [new(Cases, ReportFormat.Count), new(Persons, ReportFormat.Count), new(FundsMonth, ReportFormat.Yuan), new(FundsYear, ReportFormat.Yuan)],
             township =>
             {

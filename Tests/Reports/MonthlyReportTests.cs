@@ -60,15 +60,21 @@ public sealed class MonthlyReportTests : IAsyncLifetime
         Assert.Equal("#,##0.0000", summary.Cell(4, 7).Style.NumberFormat.Format);
         Assert.Equal(3, rural.SheetView.SplitRow);
         Assert.Equal(XLPageOrientation.Landscape, rural.PageSetup.PageOrientation);
-        Assert.Equal(XLPaperSize.A4Paper, rural.PageSetup.PaperSize);
-        Assert.Equal(1, rural.PageSetup.PagesWide);
+        // Sixteen columns do not fit A4 at 80 %: the sheet prints on A3 and says so, never shrunk below readable.
+        Assert.Equal(XLPaperSize.A3Paper, rural.PageSetup.PaperSize);
+        Assert.InRange(rural.PageSetup.Scale, 80, 100);
+        Assert.Contains("A3", rural.PageSetup.Header.GetText(XLHFOccurrence.OddPages));
+        Assert.Equal(XLPaperSize.A4Paper, workbook.Worksheet("临时救助").PageSetup.PaperSize);
         Assert.Equal(16, rural.Column(1).Width);
-        Assert.Contains(rural.RowsUsed().Last().Cells(), c => c.GetString().StartsWith("填报人：演示·统计员"));
-        Assert.Contains(rural.RowsUsed().Last().Cells(), c => c.GetString().StartsWith("填报日期："));
+        var signatures = rural.RowsUsed().Last().Cell(1).GetString();
+        Assert.Contains("单位负责人：", signatures);
+        Assert.Contains("审核人：", signatures);
+        Assert.Contains("填报人：演示·统计员", signatures);
+        Assert.Contains("填报日期：", signatures);
 
         // Temporary assistance of the half year: the report's 1,210,000 yuan.
         var temporary = workbook.Worksheet("临时救助").RowsUsed().Single(r => r.Cell(1).GetString() == "合计");
-        Assert.Equal(1_210_000m, Number(temporary.Cell(5)));
+        Assert.Equal(1_210_000m, Number(temporary.Cell(6)));
         await using var db = _db.NewContext();
         Assert.True(await db.AuditRecords.AnyAsync(r => r.Action == Domain.Auditing.AuditAction.Export && r.EntityType == nameof(MonthlyReport)));
     }
@@ -119,7 +125,7 @@ public sealed class MonthlyReportTests : IAsyncLifetime
         // And the structural checks, on a report whose total row was altered.
         var good = preview.Report;
         var sheet = good.Sheet("特困供养");
-        var brokenTotal = sheet.Total with { Values = sheet.Total.Values.Select((v, i) => i == 0 ? v + 1 : v).ToList() };
+        var brokenTotal = sheet.Total with { Values = sheet.Total.Values.Select((v, i) => i == 1 ? v + 1 : v).ToList() };
         var broken = good with { Sheets = good.Sheets.Select(s => s == sheet ? s with { Total = brokenTotal } : s).ToList() };
         var failures = MonthlyReportChecks.Run(broken, null);
         Assert.Contains(failures, f => f.Sheet == "特困供养" && f.Check.Contains("不等于各行之和"));
@@ -142,7 +148,7 @@ public sealed class MonthlyReportTests : IAsyncLifetime
             {
                 var other = command.Worksheet(sheet.Name);
                 // Everything but who prepared it and when (a person on the page's clock, the operator on the command line's).
-                static bool Stamp(IXLCell c) => c.GetString().StartsWith("填报人") || c.GetString().StartsWith("填报日期");
+                static bool Stamp(IXLCell c) => c.GetString().Contains("填报人");
                 var cells = sheet.CellsUsed().Where(c => !Stamp(c)).Select(c => (c.Address.ToString(), c.Value.ToString(), c.Style.NumberFormat.Format));
                 var others = other.CellsUsed().Where(c => !Stamp(c)).Select(c => (c.Address.ToString(), c.Value.ToString(), c.Style.NumberFormat.Format));
                 Assert.Equal(cells, others);

@@ -10,7 +10,7 @@ namespace CivilAffairs.Domain.Features.Payments;
 
 /// <summary>A figure of the payment preview that opens the list of persons behind it.</summary>
 /// <remarks><see cref="Paid"/> is the cockpit's funds figure: every line of the month paid out.</remarks>
-public enum PreviewFigure { New = 1, Stopped = 2, TierChange = 3, StandardChange = 4, BackPay = 5, Recovery = 6, Paid = 7 }
+public enum PreviewFigure { New = 1, Stopped = 2, TierChange = 3, StandardChange = 4, BackPay = 5, Recovery = 6, Paid = 7, Temporary = 8 }
 
 /// <summary>
 /// The persons behind one figure of a month's preview (新增, 停发, 调档, 调标, 补发, 追缴), for one programme or all,
@@ -37,46 +37,7 @@ public sealed class ListPreviewPeopleHandler(IDataSessionFactory data) : IReques
     {
         await using var session = await data.OpenAsync(ct);
         if (await session.FindJurisdictionIdAsync(request.JurisdictionCode, ct) is not { } j) return new([], 0, 0);
-        var lines = session.Query<PaymentLine>().Where(l => l.JurisdictionId == j);
-        if (request.Programme is { } programme) lines = lines.Where(l => l.Programme == programme);
-        if (request.TownshipId is { } township) lines = lines.Where(l => l.TownshipId == township);
-        if (request.Group is { } group)
-        {
-            var programmes = Enum.GetValues<Programme>().Where(p => ProgrammeCatalogue.GroupOf(p) == group).ToList();
-            lines = lines.Where(l => programmes.Contains(l.Programme));
-        }
-
-        List<PaymentLine> found;
-        if (request.Figure == PreviewFigure.Stopped)
-        {
-            // As the summaries count it: a regular line of last month whose person has no regular line in the
-            // programme this month.
-            var previous = request.Month.Previous;
-            // The regular reasons by the rule itself (Entitlement.IsRegular), as a list the query can take.
-            var regular = Enum.GetValues<PaymentReason>().Where(Entitlement.IsRegular).ToArray();
-            var last = await session.ToListAsync(lines.Where(l => l.Month == previous && regular.Contains(l.Reason)), ct);
-            var now = (await session.ToListAsync(lines.Where(l => l.Month == request.Month && regular.Contains(l.Reason) && l.PersonId != null)
-                .Select(l => new { l.Programme, l.PersonId }), ct)).Select(x => (x.Programme, x.PersonId)).ToHashSet();
-            found = last.Where(l => l.PersonId is null || !now.Contains((l.Programme, l.PersonId))).ToList();
-        }
-        else if (request.Figure == PreviewFigure.Paid)
-        {
-            var paidOut = Enum.GetValues<PaymentReason>().Where(Entitlement.IsPaidOut).ToArray();
-            found = await session.ToListAsync(lines.Where(l => l.Month == request.Month && paidOut.Contains(l.Reason)), ct);
-        }
-        else
-        {
-            var reason = request.Figure switch
-            {
-                PreviewFigure.New => PaymentReason.New,
-                PreviewFigure.TierChange => PaymentReason.TierChange,
-                PreviewFigure.StandardChange => PaymentReason.StandardChange,
-                PreviewFigure.BackPay => PaymentReason.BackPay,
-                _ => PaymentReason.Recovery,
-            };
-            found = await session.ToListAsync(lines.Where(l => l.Month == request.Month && l.Reason == reason), ct);
-        }
-
+        var found = await PreviewLines.FindAsync(session, j, request.Month, request.Figure, request.Programme, request.Group, request.TownshipId, ct);
         var shown = found.OrderBy(l => l.TownshipId).ThenBy(l => l.HouseholdId).ThenBy(l => l.PersonId).ThenBy(l => l.ForMonth).Take(Shown).ToList();
         var personIds = shown.Where(l => l.PersonId is not null).Select(l => l.PersonId!.Value).Distinct().ToList();
         var names = (await session.ToListAsync(session.Query<Person>().Where(p => personIds.Contains(p.Id)).Select(p => new { p.Id, p.Name }), ct))
@@ -87,5 +48,59 @@ public sealed class ListPreviewPeopleHandler(IDataSessionFactory data) : IReques
             townships.GetValueOrDefault(l.TownshipId, ""), ProgrammeCatalogue.Find(l.VariantCode)?.Name ?? l.VariantCode, l.ForMonth,
             l.Amount, l.PreviousAmount)).ToList();
         return new PreviewPeople(rows, found.Count, found.Sum(l => l.Amount));
+    }
+}
+
+/// <summary>
+/// The ledger lines behind a figure, by the rules the summaries count it by: the drill-down lists and the month's
+/// change lists (变动明细) read them here, so a list always holds what its figure counts.
+/// </summary>
+public static class PreviewLines
+{
+    /// <summary>The month's lines of the figure's reason; 停发 is last month's regular lines whose person is not paid regularly this month.</summary>
+    public static async Task<List<PaymentLine>> FindAsync(IDataSession session, int j, YearMonth month, PreviewFigure figure, Programme? programme,
+        ProgrammeGroup? group, int? townshipId, CancellationToken ct)
+    {
+        var lines = session.Query<PaymentLine>().Where(l => l.JurisdictionId == j);
+        if (programme is { } chosen) lines = lines.Where(l => l.Programme == chosen);
+        if (townshipId is { } township) lines = lines.Where(l => l.TownshipId == township);
+        if (group is { } inGroup)
+        {
+            var programmes = Enum.GetValues<Programme>().Where(p => ProgrammeCatalogue.GroupOf(p) == inGroup).ToList();
+            lines = lines.Where(l => programmes.Contains(l.Programme));
+        }
+
+        List<PaymentLine> found;
+        if (figure == PreviewFigure.Stopped)
+        {
+            // As the summaries count it: a regular line of last month whose person has no regular line in the
+            // programme this month.
+            var previous = month.Previous;
+            // The regular reasons by the rule itself (Entitlement.IsRegular), as a list the query can take.
+            var regular = Enum.GetValues<PaymentReason>().Where(Entitlement.IsRegular).ToArray();
+            var last = await session.ToListAsync(lines.Where(l => l.Month == previous && regular.Contains(l.Reason)), ct);
+            var now = (await session.ToListAsync(lines.Where(l => l.Month == month && regular.Contains(l.Reason) && l.PersonId != null)
+                .Select(l => new { l.Programme, l.PersonId }), ct)).Select(x => (x.Programme, x.PersonId)).ToHashSet();
+            found = last.Where(l => l.PersonId is null || !now.Contains((l.Programme, l.PersonId))).ToList();
+        }
+        else if (figure == PreviewFigure.Paid)
+        {
+            var paidOut = Enum.GetValues<PaymentReason>().Where(Entitlement.IsPaidOut).ToArray();
+            found = await session.ToListAsync(lines.Where(l => l.Month == month && paidOut.Contains(l.Reason)), ct);
+        }
+        else
+        {
+            var reason = figure switch
+            {
+                PreviewFigure.New => PaymentReason.New,
+                PreviewFigure.TierChange => PaymentReason.TierChange,
+                PreviewFigure.StandardChange => PaymentReason.StandardChange,
+                PreviewFigure.BackPay => PaymentReason.BackPay,
+                PreviewFigure.Temporary => PaymentReason.Temporary,
+                _ => PaymentReason.Recovery,
+            };
+            found = await session.ToListAsync(lines.Where(l => l.Month == month && l.Reason == reason), ct);
+        }
+        return found;
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace CivilAffairs.Dashboard.Components.Pages.Reports;
 
-/// <summary>The monthly statistics (统计月报): preview on screen with the self-checks, download as the bureau's workbook.</summary>
+/// <summary>The statistics office's forms (统计月报, 低保综合统计表, 季报, 变动明细): preview with the self-checks, download as workbooks.</summary>
 public partial class ReportsPage
 {
     [Inject] private ISender Sender { get; set; } = default!;
@@ -20,6 +20,9 @@ public partial class ReportsPage
     private IReadOnlyList<TownshipOption> _townships = [];
     private YearMonth? _month;
     private int? _township;
+    private ReportForm _form = ReportForm.Monthly;
+    /// <summary>The change lists can be long: the page shows their start and their total, the workbook every row.</summary>
+    private const int ShownRows = 200;
     private CheckedReport? _report;
     private string? _error;
 
@@ -39,7 +42,7 @@ public partial class ReportsPage
         _report = null;
         _error = null;
         if (_month is not { } month) return;
-        var result = await Sender.Send(new GetMonthlyReport(Code, month, _township));
+        var result = await Sender.Send(new GetMonthlyReport(Code, month, _township, _form));
         if (result.Succeeded) _report = result.Value;
         else _error = string.Join(" ", result.Errors.Select(e => e.Message));
     }
@@ -50,15 +53,31 @@ public partial class ReportsPage
         await LoadAsync();
     }
 
+    private async Task OnFormChanged(ReportForm form)
+    {
+        _form = form;
+        await LoadAsync();
+    }
+
     private async Task OnTownshipChanged(int? township)
     {
         _township = township;
         await LoadAsync();
     }
 
-    private string FileName => $"统计月报_{_month}" + (_report?.Report.Township is { } t ? $"_{t}" : "") + ".xlsx";
+    private string FileName => _month is { } month ? ReportForms.FileName(_form, month, _report?.Report.Township) : "";
 
-    private async Task<Result> ExportAsync(Stream file) => await Sender.Send(new ExportMonthlyReport(Code, _month!.Value, _township, file));
+    private async Task<Result> ExportAsync(Stream file, bool fullIdNumbers) =>
+        await Sender.Send(new ExportMonthlyReport(Code, _month!.Value, _township, file, _form, fullIdNumbers));
+
+    private static string Cell(object? cell) => cell switch
+    {
+        ReportCell { Format: ReportFormat.Count } c => c.Value.ToString("N0"),
+        ReportCell { Format: ReportFormat.WanYuan } c => c.Value.ToString("N4"),
+        ReportCell c => c.Value.ToString("N2"),
+        decimal d => d.ToString("0.0"),
+        _ => cell?.ToString() ?? "",
+    };
 
     private static string Format(ReportColumn column, decimal value) => column.Format switch
     {
