@@ -38,7 +38,7 @@ public static class CommandLine
     }
 
     private static readonly string[] Verbs =
-        ["verify-audit", "verify-ledger", "verify-summaries", "seed-demo", "roster-template", "import-roster", "close-month", "export-monthly"];
+        ["verify-audit", "verify-ledger", "verify-summaries", "seed-demo", "roster-template", "import-roster", "close-month", "export-monthly", "export-summary"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && (Verbs.Contains(args[0]) || args[0] is "--help" or "-h" or "-?" or "--version");
 
@@ -120,7 +120,26 @@ public static class CommandLine
             parse.GetValue(all)
                 ? ExportAllAsync(sender, bureau, parse.GetValue(month)!, parse.GetValue(output)!, ct)
                 : ExportMonthlyAsync(sender, bureau, parse.GetValue(month)!, parse.GetValue(form), parse.GetValue(output)!, ct), month, form, all, output);
+        var from = new Option<string>("--from") { Description = "起始月份，如 2023-01", Required = true };
+        var to = new Option<string>("--to") { Description = "截止月份，如 2023-06", Required = true };
+        Verb("export-summary", "导出工作总结（数据部分）Word 文档（需导出报表权限）", (parse, sender, bureau, ct) =>
+            ExportSummaryAsync(sender, bureau, parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(output)!, ct), from, to, output);
         return root;
+    }
+
+    private static async Task<int> ExportSummaryAsync(ISender sender, BureauOptions bureau, string fromText, string toText, string path, CancellationToken ct)
+    {
+        if (!YearMonth.TryParse(fromText, out var from)) return Fail(ExitCode.Usage, $"月份格式不对：{fromText}（应如 2023-01）");
+        if (!YearMonth.TryParse(toText, out var to)) return Fail(ExitCode.Usage, $"月份格式不对：{toText}（应如 2023-06）");
+        Result<WorkSummary>? result = null;
+        await WriteCompletelyAsync(path, async stream =>
+        {
+            result = await sender.Send(new ExportWorkSummary(bureau.JurisdictionCode, from, to, null, stream), ct);
+            return result.Succeeded;
+        });
+        if (Refusal(result!) is { } refused) return refused;
+        Console.WriteLine($"{result!.Value!.Title} 已写入 {Path.GetFullPath(path)}：{result.Value.Paragraphs.Count} 段。");
+        return 0;
     }
 
     /// <summary>Runs a verb in a scope acting as the named account, after the database is brought up to date.</summary>

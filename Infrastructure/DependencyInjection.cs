@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<Live.ChangeCounterWatcher>());
         services.AddSingleton<Domain.Payments.IBankDisbursement, Payments.BankDisbursement>();
         services.AddSingleton<Domain.Features.Reports.IMonthlyReportWorkbook, Excel.MonthlyReportWorkbook>();
+        services.AddSingleton<Domain.Features.Reports.IWorkSummaryDocument, Word.WorkSummaryDocument>();
         services.AddSingleton<Domain.Features.Reports.IListWorkbook, Excel.ListWorkbook>();
         // Identity's stores take a scoped context; only per-call scopes (sign-in request, UserAccounts) resolve it.
         services.AddScoped<DashboardDbContext>(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
