@@ -19,6 +19,7 @@ public sealed class AccessibilityBrowserTests
     private static readonly (string User, string Path, string? Dialog)[] Pages =
     [
         ("leader", "/", null),
+        ("leader", "/screen", null),
         ("caseworker", "/roster", null),
         ("caseworker", "/roster/new", null),
         ("caseworker", "/roster/import", null),
@@ -32,6 +33,7 @@ public sealed class AccessibilityBrowserTests
         ("standards", "/standards", null),
         ("standards", "/standards", "open-adjustment"),
         ("statistician", "/reports", null),
+        ("statistician", "/reports/summary", null),
         ("admin", "/admin", null),
         ("admin", "/admin/audit", null),
         ("admin", "/admin/users", null),

@@ -53,8 +53,8 @@ public sealed record CockpitTotals(int Households, int Persons, int PersonTimes,
     public decimal? BudgetUsed => Budget is > 0 ? FundsYearToDate / Budget : null;
 }
 
-/// <summary>One month of the 12-month trend: persons counted once.</summary>
-public sealed record TrendPoint(YearMonth Month, int Persons, decimal Funds);
+/// <summary>One month of the 12-month trend: persons counted once; the same month a year before where it has figures.</summary>
+public sealed record TrendPoint(YearMonth Month, int Persons, decimal Funds, int? PersonsLastYear = null, decimal? FundsLastYear = null);
 
 /// <summary>One street/township's figures for the month.</summary>
 public sealed record TownshipFigure(int Id, string Name, int Households, int Persons, decimal Funds, int NewPersons, int StoppedPersons);
@@ -76,7 +76,8 @@ public sealed class GetCockpitFiguresHandler(IDataSessionFactory data) : IReques
         // Leadership watches the last closed month unless they pick another (a preview is not yet money paid).
         var month = request.Month is { } asked && months.Any(m => m.Month == asked) ? asked
             : months.FirstOrDefault(m => !m.IsPreview)?.Month ?? months[0].Month;
-        var from = YearMonth.Of(new DateOnly(month.Year, 1, 1)) is var january && month.AddMonths(-11) < january ? month.AddMonths(-11) : january;
+        // Twelve months of trend, each beside the same month a year before: 23 months back (within the summaries that exist).
+        var from = month.AddMonths(-23);
         var query = session.Query<PaymentSummary>().Where(s => s.JurisdictionId == j && s.Month >= from && s.Month <= month);
         if (request.TownshipId is { } township) query = query.Where(s => s.TownshipId == township);
         var rows = await session.ToListAsync(query, ct);
@@ -111,7 +112,13 @@ public sealed class GetCockpitFiguresHandler(IDataSessionFactory data) : IReques
             now.Sum(r => r.Amount), before.Sum(r => r.Amount), yearToDate.Sum(r => r.Amount), request.Group is null && request.TownshipId is null ? budget : null);
         // Months before the first payment month have no figures; drawing them as zero would show a fall that never was.
         var trend = Enumerable.Range(0, 12).Select(i => month.AddMonths(i - 11)).Where(m => months.Any(x => x.Month == m))
-            .Select(m => new TrendPoint(m, PaymentHeadcount.Count(counts, m, group: request.Group).Persons, rows.Where(r => r.Month == m).Sum(r => r.Amount))).ToList();
+            .Select(m =>
+            {
+                var yearAgo = m.AddMonths(-12);
+                var had = months.Any(x => x.Month == yearAgo);
+                return new TrendPoint(m, PaymentHeadcount.Count(counts, m, group: request.Group).Persons, rows.Where(r => r.Month == m).Sum(r => r.Amount),
+                    had ? PaymentHeadcount.Count(counts, yearAgo, group: request.Group).Persons : null, had ? rows.Where(r => r.Month == yearAgo).Sum(r => r.Amount) : null);
+            }).ToList();
         var byTownship = townships.Where(t => request.TownshipId is null || t.Id == request.TownshipId).Select(t =>
         {
             var n = now.Where(r => r.TownshipId == t.Id).ToList();

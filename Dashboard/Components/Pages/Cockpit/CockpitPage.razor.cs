@@ -29,54 +29,64 @@ public partial class CockpitPage : IDisposable
     private readonly Lock _gate = new();
     private readonly HashSet<ChangeTopic> _pending = [];
     private bool _refreshing;
-    private CockpitFigures _figures = CockpitFigures.Empty([]);
-    private IReadOnlyList<CockpitStandard> _standards = [];
-    private IReadOnlyList<CockpitAlert> _alerts = [];
-    private YearMonth? _month;
-    private ProgrammeGroup? _group;
-    private int? _township;
-    private DateTime _updatedAt = DateTime.UtcNow;
-    private List<ChartSeries<double>> _trendPersons = [], _trendFunds = [], _townshipSeries = [];
-    private string[] _trendLabels = [], _townshipLabels = [];
+    protected CockpitFigures _figures = CockpitFigures.Empty([]);
+    protected IReadOnlyList<CockpitStandard> _standards = [];
+    protected IReadOnlyList<CockpitAlert> _alerts = [];
+    protected YearMonth? _month;
+    protected ProgrammeGroup? _group;
+    protected int? _township;
+    protected DateTime _updatedAt = DateTime.UtcNow;
+    protected List<ChartSeries<double>> _trendPersons = [], _trendFunds = [], _townshipSeries = [];
+    protected string[] _trendLabels = [], _townshipLabels = [];
 
     /// <summary>How many times the page has re-read data after a change (tests hold it bounded).</summary>
     public int Refreshes { get; private set; }
 
-    private string Code => Bureau.Value.JurisdictionCode;
+    protected string Code => Bureau.Value.JurisdictionCode;
+
+    /// <summary>A month to open on (<c>?month=2023-06</c>), e.g. from a link or a bookmark of the meeting-room screen.</summary>
+    [SupplyParameterFromQuery(Name = "month")] public string? MonthQuery { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
+        if (YearMonth.TryParse(MonthQuery, out var asked)) _month = asked;
         await LoadFiguresAsync();
         await LoadStandardsAsync();
         await LoadAlertsAsync();
         Feed.Changed += OnChanged;
     }
 
-    private async Task LoadFiguresAsync()
+    protected async Task LoadFiguresAsync()
     {
         var request = new GetCockpitFigures(Code, _month, _group, _township);
         _figures = await Snapshots.GetAsync(request, () => Sender.Send(request).AsTask());
         _trendLabels = _figures.Trend.Select(p => p.Month.Month == 1 ? string.Format(L["Cockpit.TrendJanuary"], p.Month.Year) : string.Format(L["Cockpit.TrendMonth"], p.Month.Month)).ToArray();
         _trendPersons = [new() { Name = L["Cockpit.TrendPersons"], Data = _figures.Trend.Select(p => (double)p.Persons).ToArray() }];
         _trendFunds = [new() { Name = L["Cockpit.TrendFunds"], Data = _figures.Trend.Select(p => (double)Money.FromYuan(p.Funds).WanRounded).ToArray() }];
+        // The same month a year before, where the summaries go back that far.
+        if (_figures.Trend.Any(p => p.PersonsLastYear is not null))
+        {
+            _trendPersons.Add(new() { Name = L["Cockpit.LastYear"], Data = _figures.Trend.Select(p => (double)(p.PersonsLastYear ?? 0)).ToArray() });
+            _trendFunds.Add(new() { Name = L["Cockpit.LastYear"], Data = _figures.Trend.Select(p => (double)Money.FromYuan(p.FundsLastYear ?? 0).WanRounded).ToArray() });
+        }
         _townshipLabels = _figures.Townships.Select(t => t.Name).ToArray();
         _townshipSeries = [new() { Name = L["Cockpit.FundsWan"], Data = _figures.Townships.Select(t => (double)Money.FromYuan(t.Funds).WanRounded).ToArray() }];
         _updatedAt = DateTime.UtcNow;
     }
 
-    private async Task LoadStandardsAsync()
+    protected async Task LoadStandardsAsync()
     {
         var request = new GetCockpitStandards(Code, _figures.Month ?? Clock.CurrentMonth);
         _standards = await Snapshots.GetAsync(request, () => Sender.Send(request).AsTask());
     }
 
-    private async Task LoadAlertsAsync()
+    protected async Task LoadAlertsAsync()
     {
         var request = new GetCockpitAlerts(Code);
         _alerts = await Snapshots.GetAsync(request, () => Sender.Send(request).AsTask());
     }
 
-    private void OnChanged(IReadOnlySet<ChangeTopic> topics)
+    protected void OnChanged(IReadOnlySet<ChangeTopic> topics)
     {
         lock (_gate)
         {
@@ -87,7 +97,7 @@ public partial class CockpitPage : IDisposable
         _ = InvokeAsync(RefreshAsync);
     }
 
-    private async Task RefreshAsync()
+    protected async Task RefreshAsync()
     {
         while (true)
         {
@@ -121,26 +131,26 @@ public partial class CockpitPage : IDisposable
         }
     }
 
-    private async Task OnMonthChanged(YearMonth? month)
+    protected async Task OnMonthChanged(YearMonth? month)
     {
         _month = month;
         await LoadFiguresAsync();
         await LoadStandardsAsync();
     }
 
-    private async Task OnGroupChanged(ProgrammeGroup? group)
+    protected async Task OnGroupChanged(ProgrammeGroup? group)
     {
         _group = group;
         await LoadFiguresAsync();
     }
 
-    private async Task OnTownshipChanged(int? township)
+    protected async Task OnTownshipChanged(int? township)
     {
         _township = township;
         await LoadFiguresAsync();
     }
 
-    private async Task SetBudgetAsync()
+    protected async Task SetBudgetAsync()
     {
         var year = (_figures.Month ?? Clock.CurrentMonth).Year;
         var parameters = new DialogParameters<Payments.NoteDialog> { { d => d.Label, string.Format(L["Cockpit.BudgetPrompt"], year) }, { d => d.Required, true } };
@@ -155,7 +165,7 @@ public partial class CockpitPage : IDisposable
         if (!result.Succeeded) Snackbar.Add(string.Join(" ", result.Errors.Select(e => e.Message)), Severity.Error);
     }
 
-    private string RosterLink(ProgrammeGroup group) => group switch
+    protected string RosterLink(ProgrammeGroup group) => group switch
     {
         ProgrammeGroup.UrbanDibao => "roster?programme=UrbanDibao",
         ProgrammeGroup.RuralDibao => "roster?programme=RuralDibao",
@@ -165,7 +175,7 @@ public partial class CockpitPage : IDisposable
         _ => "payments/temporary",
     } + (_township is { } t && group != ProgrammeGroup.Temporary ? $"&township={t}" : "");
 
-    private static string AlertLink(CockpitAlertKind kind) => kind switch
+    protected static string AlertLink(CockpitAlertKind kind) => kind switch
     {
         CockpitAlertKind.RecoveriesOutstanding => "payments/recoveries",
         CockpitAlertKind.BankPaymentsFailed => "payments/bank",
@@ -173,15 +183,28 @@ public partial class CockpitPage : IDisposable
         _ => "payments",
     };
 
-    private string AlertText(CockpitAlert alert) => string.Format(L[$"Cockpit.Alert.{alert.Kind}"], alert.Count, MoneyFormat.Yuan(alert.Amount), alert.Month);
+    protected string AlertText(CockpitAlert alert) => string.Format(L[$"Cockpit.Alert.{alert.Kind}"], alert.Count, MoneyFormat.Yuan(alert.Amount), alert.Month);
 
-    private static string Signed(int change) => change > 0 ? $"+{change:N0}" : change.ToString("N0");
+    // A minus sign (−), not a hyphen, as the bureau's printed figures have it.
+    protected static string Signed(int change) => change > 0 ? $"+{change:N0}" : change < 0 ? $"−{-change:N0}" : "0";
 
-    private static string SignedWan(decimal change) => (change > 0 ? "+" : "") + MoneyFormat.WanYuan(change);
+    protected static string SignedWan(decimal change) => change > 0 ? "+" + MoneyFormat.WanYuan(change) : change < 0 ? "−" + MoneyFormat.WanYuan(-change) : "0";
+
+    /// <summary>The month as its state is now: "2023-08（预览）" until it is closed, then "2023-08" (the feed refreshes it).</summary>
+    protected string MonthLabel(YearMonth month) =>
+        month + (_figures.Months.FirstOrDefault(m => m.Month == month)?.IsPreview == true ? L["Cockpit.PreviewSuffix"].Value : "");
+
+    /// <summary>"较上月 −26 人": what the change is against, with its unit.</summary>
+    protected string PersonsChangeText(int change) => string.Format(L["Cockpit.PersonsChange"], Signed(change));
+
+    protected string FundsChangeText(decimal change) => string.Format(L["Cockpit.FundsChange"], SignedWan(change));
+
+    /// <summary>A rise or a fall, for its colour (and arrow, so colour is not the only sign).</summary>
+    protected static string TrendClass(decimal change) => change > 0 ? "change-up" : change < 0 ? "change-down" : "change-flat";
 
     private bool _disposed;
 
-    public void Dispose()
+    public virtual void Dispose()
     {
         _disposed = true;
         Feed.Changed -= OnChanged;
@@ -189,7 +212,7 @@ public partial class CockpitPage : IDisposable
 
     // A figure of a month with payments opens the persons behind it, as the payment preview's figures do: a card's or a
     // township's funds (every line paid out), and its 新增 and 停发.
-    private RenderFragment Drill(ProgrammeGroup? group, int? township, PreviewFigure figure, bool any, string text, string testId) => builder =>
+    protected RenderFragment Drill(ProgrammeGroup? group, int? township, PreviewFigure figure, bool any, string text, string testId) => builder =>
     {
         if (!any || _figures.Month is not { } month)
         {
@@ -206,10 +229,10 @@ public partial class CockpitPage : IDisposable
         builder.CloseComponent();
     };
 
-    private RenderFragment Movement(ProgrammeGroup group, PreviewFigure figure, int persons, string text) =>
+    protected RenderFragment Movement(ProgrammeGroup group, PreviewFigure figure, int persons, string text) =>
         Drill(group, null, figure, persons > 0, text, $"movement-{group}-{figure}");
 
-    private async Task OpenDrillAsync(YearMonth month, ProgrammeGroup? group, int? township, PreviewFigure figure)
+    protected async Task OpenDrillAsync(YearMonth month, ProgrammeGroup? group, int? township, PreviewFigure figure)
     {
         var request = new ListPreviewPeople(Code, month, figure, Group: group ?? _group, TownshipId: township);
         var scope = string.Join(" · ", new[]
