@@ -37,7 +37,7 @@ public static class ReportForms
     /// <summary>The form's title as the bureau files it.</summary>
     public static string Title(ReportForm form) => form switch
     {
-        ReportForm.Monthly => "社会救助统计月报",
+        ReportForm.Monthly => "统计月报",
         ReportForm.UrbanDibao => DibaoForm.Title(Programmes.Programme.UrbanDibao),
         ReportForm.RuralDibao => DibaoForm.Title(Programmes.Programme.RuralDibao),
         ReportForm.Quarterly => QuarterlyForm.Title,

@@ -133,4 +133,28 @@ public sealed class CockpitTests : ComponentTestContext
             await watcher.StopAsync(default);
         }
     }
+
+    [Fact]
+    public async Task The_month_label_drops_its_preview_mark_when_the_month_closes_without_a_reload()
+    {
+        var july = new YearMonth(2023, 7);
+        Assert.True((await Database.SendAsync(new Domain.Features.Payments.ComputePaymentMonth { JurisdictionCode = "431081", Month = july }, Roles.Caseworker)).Succeeded);
+        Context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/?month=2023-07");
+        var page = Context.Render<CockpitPage>();
+        page.WaitForAssertion(() => Assert.Equal("2023-07（预览）", page.Find("[data-testid=cockpit-month-label]").TextContent.Trim()));
+        Assert.StartsWith("较上月", page.Find("[data-testid=total-persons-change]").TextContent.Trim());
+        Assert.Contains("万元", page.Find("[data-testid=total-funds-change]").TextContent);
+
+        var watcher = Context.Services.GetRequiredService<ChangeCounterWatcher>();
+        await watcher.StartAsync(default);
+        try
+        {
+            Assert.True((await Database.SendAsync(new Domain.Features.Payments.ClosePaymentMonth { JurisdictionCode = "431081", Month = july }, Roles.Caseworker)).Succeeded);
+            page.WaitForAssertion(() => Assert.Equal("2023-07", page.Find("[data-testid=cockpit-month-label]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            await watcher.StopAsync(default);
+        }
+    }
 }

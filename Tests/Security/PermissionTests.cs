@@ -96,6 +96,8 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(SetAnnualBudget)] = () => new SetAnnualBudget("431081", 2023, 0m), // invalid amount
         [typeof(GetMonthlyReport)] = () => new GetMonthlyReport("431081", new YearMonth(2023, 6)),
         [typeof(ExportMonthlyReport)] = () => new ExportMonthlyReport("431081", new YearMonth(2023, 6), null, new MemoryStream()),
+        [typeof(GetWorkSummary)] = () => new GetWorkSummary("431081", new YearMonth(2023, 1), new YearMonth(2023, 6)),
+        [typeof(ExportWorkSummary)] = () => new ExportWorkSummary("431081", new YearMonth(2023, 1), new YearMonth(2023, 6), null, new MemoryStream()),
         [typeof(ExportRoster)] = () => new ExportRoster(new RosterFilter("431081", IdNumber: "0000"), false, new MemoryStream()),
         [typeof(ExportPaymentList)] = () => new ExportPaymentList("431081", new YearMonth(2023, 6), false, new MemoryStream()),
         [typeof(ExportAuditLog)] = () => new ExportAuditLog(new SearchAudit(UserName: "nobody"), new MemoryStream()),
