@@ -75,34 +75,51 @@ public sealed class ListExportHandlers(IDataSessionFactory data, IListWorkbook w
             .Select(a => new { a.Id, a.Name, Township = a.Parent!.Name }), ct)).ToDictionary(a => a.Id);
         var relationships = Enum.GetValues<Relationship>().ToDictionary(r => r, r => Messages.Get($"Relationship.{r}"));
         var count = 0;
+        // One page of persons with their households' open enrolments.
+        async Task<RosterPage?> FetchAsync(int after)
+        {
+            var page = await session.ToListAsync(persons!.Where(p => p.Id > after).OrderBy(p => p.Id).Take(Chunk).Select(p => new RosterPerson(
+                p.Id, p.HouseholdId, p.Name, p.IdNumber, p.Relationship, p.Sex, p.BirthDate, p.DisabilityGrade, p.Household!.Status,
+                p.Household.CommunityId, p.Household.Address)), ct);
+            if (page.Count == 0) return null;
+            // Persons in id order belong to households in (nearly) id order: one range over the household index, rather
+            // than an IN list of thousands, which SQLite answers by walking every enrolment.
+            var (low, high) = (page.Min(p => p.HouseholdId), page.Max(p => p.HouseholdId));
+            var enrollments = (await session.ToListAsync(session.Query<Enrollment>().Where(e => e.HouseholdId >= low && e.HouseholdId <= high && e.ToMonth == null)
+                .Select(e => new { e.PersonId, e.HouseholdId, e.VariantCode }), ct)).ToLookup(e => e.HouseholdId, e => (e.PersonId, e.VariantCode));
+            return new RosterPage(page, enrollments);
+        }
         IEnumerable<IReadOnlyList<object?>> Rows()
         {
             if (persons is null) yield break;
-            var last = 0;
-            while (true)
+            // The next page is read while this one is written: the database and the workbook writer each keep a core busy.
+            // Only the prefetch touches the session, one query at a time.
+            var next = FetchAsync(0);
+            try
             {
-                var page = session.ToListAsync(persons.Where(p => p.Id > last).OrderBy(p => p.Id).Take(Chunk).Select(p => new
+                while (true)
                 {
-                    p.Id, p.HouseholdId, p.Name, p.IdNumber, p.Relationship, p.Sex, p.BirthDate, p.DisabilityGrade, p.Household!.Status,
-                    p.Household.CommunityId, p.Household.Address,
-                }), ct).GetAwaiter().GetResult();
-                if (page.Count == 0) yield break;
-                // Persons in id order belong to households in (nearly) id order: one range over the household index, rather
-                // than an IN list of thousands, which SQLite answers by walking every enrolment.
-                var (low, high) = (page.Min(p => p.HouseholdId), page.Max(p => p.HouseholdId));
-                var enrollments = session.ToListAsync(session.Query<Enrollment>().Where(e => e.HouseholdId >= low && e.HouseholdId <= high && e.ToMonth == null)
-                    .Select(e => new { e.PersonId, e.HouseholdId, e.VariantCode }), ct).GetAwaiter().GetResult().ToLookup(e => e.HouseholdId);
-                foreach (var p in page)
-                {
-                    var programmes = enrollments[p.HouseholdId].Where(e => e.PersonId is null || e.PersonId == p.Id)
-                        .Select(e => ProgrammeCatalogue.Find(e.VariantCode)?.Name ?? e.VariantCode);
-                    var area = communities.GetValueOrDefault(p.CommunityId);
-                    yield return [p.HouseholdId, area?.Township, area?.Name, p.Address, p.Name, relationships[p.Relationship],
-                        p.Sex == Sex.Female ? "女" : "男", p.BirthDate.ToString("yyyy-MM-dd"), request.FullIdNumbers ? p.IdNumber : Masking.Mask(p.IdNumber),
-                        p.DisabilityGrade is { } g ? $"{(int)g}级" : "", string.Join("、", programmes), p.Status == HouseholdStatus.Active ? "在保" : "已停发"];
-                    if (++count % Chunk == 0) request.Progress?.Report(count);
+                    var page = next.GetAwaiter().GetResult();
+                    if (page is null) yield break;
+                    var after = page.Persons[^1].Id;
+                    next = Task.Run(() => FetchAsync(after), ct);
+                    foreach (var p in page.Persons)
+                    {
+                        var programmes = page.Enrollments[p.HouseholdId].Where(e => e.PersonId is null || e.PersonId == p.Id)
+                            .Select(e => ProgrammeCatalogue.Find(e.VariantCode)?.Name ?? e.VariantCode);
+                        var area = communities.GetValueOrDefault(p.CommunityId);
+                        yield return [p.HouseholdId, area?.Township, area?.Name, p.Address, p.Name, relationships[p.Relationship],
+                            p.Sex == Sex.Female ? "女" : "男", p.BirthDate.ToString("yyyy-MM-dd"), request.FullIdNumbers ? p.IdNumber : Masking.Mask(p.IdNumber),
+                            p.DisabilityGrade is { } g ? $"{(int)g}级" : "", string.Join("、", programmes), p.Status == HouseholdStatus.Active ? "在保" : "已停发"];
+                        if (++count % Chunk == 0) request.Progress?.Report(count);
+                    }
                 }
-                last = page[^1].Id;
+            }
+            finally
+            {
+                // A writer that stops early (a full disk) leaves no query running on the session it is about to close; the
+                // prefetch's own failure, if any, is not the one to report.
+                ((Task)next).ContinueWith(_ => { }, TaskScheduler.Default).GetAwaiter().GetResult();
             }
         }
         workbook.Write(request.Output, "花名册", RosterColumns, Rows());
@@ -177,3 +194,11 @@ public sealed class ListExportHandlers(IDataSessionFactory data, IListWorkbook w
         return Result<ExportOutcome>.Success(new ExportOutcome(count, false));
     }
 }
+
+/// <summary>A person as the roster export writes them.</summary>
+internal sealed record RosterPerson(int Id, int HouseholdId, string Name, string IdNumber, Relationship Relationship, Sex Sex, DateOnly BirthDate,
+    DisabilityGrade? DisabilityGrade, HouseholdStatus Status, int CommunityId, string Address);
+
+/// <summary>A page of the roster export and its households' open enrolments.</summary>
+internal sealed record RosterPage(List<RosterPerson> Persons, ILookup<int, (int? PersonId, string VariantCode)> Enrollments);
+

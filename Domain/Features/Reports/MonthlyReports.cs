@@ -162,15 +162,14 @@ public sealed class GetMonthlyReportHandler(IDataSessionFactory data, IClock clo
     private static async Task<IReadOnlyList<ChangeRow>> ChangeRowsAsync(IDataSession session, int j, YearMonth month, int? township, bool fullIdNumbers,
         CancellationToken ct)
     {
-        var found = new List<(ChangeList List, PaymentLine Line)>();
-        foreach (var (list, figures) in new (ChangeList, PreviewFigure[])[]
+        var lists = new (ChangeList List, PreviewFigure Figure)[]
         {
-            (ChangeList.New, [PreviewFigure.New]), (ChangeList.Stopped, [PreviewFigure.Stopped]),
-            (ChangeList.Adjusted, [PreviewFigure.TierChange, PreviewFigure.StandardChange]), (ChangeList.BackPay, [PreviewFigure.BackPay]),
-            (ChangeList.Recovery, [PreviewFigure.Recovery]), (ChangeList.Temporary, [PreviewFigure.Temporary]),
-        })
-            foreach (var figure in figures)
-                found.AddRange((await PreviewLines.FindAsync(session, j, month, figure, null, null, township, ct)).Select(l => (list, l)));
+            (ChangeList.New, PreviewFigure.New), (ChangeList.Stopped, PreviewFigure.Stopped), (ChangeList.Adjusted, PreviewFigure.TierChange),
+            (ChangeList.Adjusted, PreviewFigure.StandardChange), (ChangeList.BackPay, PreviewFigure.BackPay), (ChangeList.Recovery, PreviewFigure.Recovery),
+            (ChangeList.Temporary, PreviewFigure.Temporary),
+        };
+        var lines = await PreviewLines.FindManyAsync(session, j, month, lists.Select(l => l.Figure).ToList(), township, ct);
+        var found = lists.SelectMany(l => lines[l.Figure].Select(line => (l.List, Line: line))).ToList();
 
         var householdIds = found.Select(f => f.Line.HouseholdId).Distinct().ToList();
         var persons = new Dictionary<int, (string Name, string IdNumber, PersonStatus Status, Relationship Relationship, int HouseholdId)>();
