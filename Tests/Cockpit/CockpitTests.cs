@@ -157,4 +157,33 @@ public sealed class CockpitTests : ComponentTestContext
             await watcher.StopAsync(default);
         }
     }
+
+    [Fact]
+    public void A_chart_draws_again_only_when_its_figures_change()
+    {
+        List<ChartSeries<double>> Series(double value) => [new() { Name = "人数", Data = new double[] { 1, value } }];
+        var first = Series(2);
+        var chart = Context.Render<CockpitChart>(p => p.Add(x => x.ChartType, ChartType.Bar).Add(x => x.Series, first).Add(x => x.Labels, ["1月", "2月"]));
+        IEnumerable<ChartSeries<double>> Drawn() => chart.FindComponent<MudChart<double>>().Instance.ChartSeries;
+        Assert.Same(first, Drawn());
+
+        chart.Render(p => p.Add(x => x.Series, Series(2)).Add(x => x.Labels, ["1月", "2月"]));
+        Assert.Same(first, Drawn()); // the same figures in new lists: the chart was not drawn again
+
+        var changed = Series(3);
+        chart.Render(p => p.Add(x => x.Series, changed));
+        Assert.Same(changed, Drawn());
+    }
+
+    [Fact]
+    public void A_panel_is_drawn_again_only_when_its_key_changes()
+    {
+        var panel = Context.Render<Unchanged>(p => p.Add(x => x.Key, "6月|9836").AddChildContent("<span>旧</span>"));
+
+        panel.Render(p => p.Add(x => x.Key, "6月|9836").AddChildContent("<span>新</span>"));
+        Assert.Contains("旧", panel.Markup);
+
+        panel.Render(p => p.Add(x => x.Key, "6月|9835").AddChildContent("<span>新</span>"));
+        Assert.Contains("新", panel.Markup);
+    }
 }
