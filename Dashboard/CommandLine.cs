@@ -38,7 +38,7 @@ public static class CommandLine
     }
 
     private static readonly string[] Verbs =
-        ["verify-audit", "verify-ledger", "verify-summaries", "seed-demo", "roster-template", "import-roster", "close-month", "export-monthly", "export-summary"];
+        ["verify-audit", "verify-ledger", "verify-summaries", "seed-demo", "roster-template", "import-roster", "close-month", "export-monthly", "export-summary", "add-user"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && (Verbs.Contains(args[0]) || args[0] is "--help" or "-h" or "-?" or "--version");
 
@@ -80,19 +80,21 @@ public static class CommandLine
 
     private static RootCommand Build(WebApplication app)
     {
-        var user = new Option<string?>("--user") { Description = "以哪个账户执行（须已启用并具备该命令所需权限）；缺省取配置 CommandLine:User", Recursive = true };
+        // Every verb but add-user names its operator with --user; add-user's --user is the account it creates, so there
+        // the operator is --operator.
+        var user = new Option<string?>("--user") { Description = "以哪个账户执行（须已启用并具备该命令所需权限）；缺省取配置 CommandLine:User" };
         var month = new Option<string>("--month") { Description = "月份，如 2023-06", Required = true };
         var output = new Option<string>("--out") { Description = "写入的文件", Required = true };
         var file = new Option<string>("--file") { Description = "花名册工作簿（.xlsx）", Required = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "只检查，不写入" };
         var validOnly = new Option<bool>("--valid-only") { Description = "跳过有错误的户，导入其余各户（默认有错则一户不写）" };
 
-        var root = new RootCommand("民政救助资金管理系统 命令行。退出码：0 成功；1 检查未通过或被业务规则拒绝；2 用法错误；3 账户不存在、已停用或无权限；4 其他故障。");
-        root.Options.Add(user);
+        var root = new RootCommand("民政救助资金管理系统 命令行。各命令用 --user 指明以哪个账户执行（add-user 用 --operator）。退出码：0 成功；1 检查未通过或被业务规则拒绝；2 用法错误；3 账户不存在、已停用或无权限；4 其他故障。");
 
         Command Verb(string name, string description, Func<ParseResult, ISender, BureauOptions, CancellationToken, Task<int>> run, params Option[] options)
         {
             var command = new Command(name, description);
+            command.Options.Add(user);
             foreach (var option in options) command.Options.Add(option);
             command.SetAction((parse, ct) => AsOperatorAsync(app, parse.GetValue(user), (sender, bureau) => run(parse, sender, bureau, ct)));
             root.Subcommands.Add(command);
@@ -124,7 +126,64 @@ public static class CommandLine
         var to = new Option<string>("--to") { Description = "截止月份，如 2023-06", Required = true };
         Verb("export-summary", "导出工作总结（数据部分）Word 文档（需导出报表权限）", (parse, sender, bureau, ct) =>
             ExportSummaryAsync(sender, bureau, parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(output)!, ct), from, to, output);
+        AddUserVerb(app, root);
         return root;
+    }
+
+    /// <summary>
+    /// <c>add-user --user NAME --name 姓名 --roles ROLE[,ROLE] --area 区划 --operator admin</c>, the initial password on
+    /// standard input (never on the command line, where the shell history and the process list would keep it).
+    /// </summary>
+    private static void AddUserVerb(WebApplication app, RootCommand root)
+    {
+        var newUser = new Option<string>("--user") { Description = "新账户的登录名", Required = true };
+        var name = new Option<string>("--name") { Description = "姓名", Required = true };
+        var roles = new Option<string>("--roles") { Description = "角色，逗号分隔：" + string.Join("、", Roles.All.Select(r => $"{r}（{Messages.Get($"RoleName.{r}")}）")), Required = true };
+        var area = new Option<string?>("--area") { Description = "所属街道/乡镇或社区/村（名称或 12 位区划代码）；缺省为民政局（全辖区）" };
+        var unit = new Option<string?>("--unit") { Description = "单位；缺省按区划写“××民政办”或“民政局”" };
+        var operatorOption = new Option<string?>("--operator") { Description = "以哪个账户执行（须有用户管理权限）；缺省取配置 CommandLine:User" };
+        var command = new Command("add-user", "新建账户，初始密码从标准输入读取（需用户管理权限）") { newUser, name, roles, area, unit, operatorOption };
+        command.SetAction((parse, ct) => AsOperatorAsync(app, parse.GetValue(operatorOption), (sender, _) =>
+            AddUserAsync(sender, parse.GetValue(newUser)!, parse.GetValue(name)!, parse.GetValue(roles)!, parse.GetValue(area), parse.GetValue(unit), ct)));
+        root.Subcommands.Add(command);
+    }
+
+    private static async Task<int> AddUserAsync(ISender sender, string userName, string displayName, string roleText, string? area, string? unit,
+        CancellationToken ct)
+    {
+        var roles = new List<string>();
+        foreach (var given in roleText.Split([',', '，', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var role = Roles.All.FirstOrDefault(r => string.Equals(r, given, StringComparison.OrdinalIgnoreCase) || Messages.Get($"RoleName.{r}") == given);
+            if (role is null) return Fail(ExitCode.Refused, Messages.Format("UnknownRole", given) + $"（可选：{string.Join("、", Roles.All)}）");
+            roles.Add(role);
+        }
+        var password = ReadPassword();
+        if (string.IsNullOrEmpty(password)) return Fail(ExitCode.Refused, "没有从标准输入读到初始密码（例：echo '密码' | … add-user …）。");
+        var result = await sender.Send(new Domain.Features.Users.CreateUser
+        {
+            UserName = userName, DisplayName = displayName, Roles = roles, Area = area ?? "", Password = password,
+            Unit = string.IsNullOrWhiteSpace(unit) ? (string.IsNullOrWhiteSpace(area) ? AccountBootstrapper.BureauUnit : $"{area.Trim()}民政办") : unit,
+        }, ct);
+        if (Refusal(result) is { } refused) return refused;
+        Console.WriteLine($"账户 {userName}（{displayName}）已创建：{string.Join("、", roles.Select(r => Messages.Get($"RoleName.{r}")))}" +
+                          (string.IsNullOrWhiteSpace(area) ? "，全辖区。" : $"，限于 {area.Trim()}。"));
+        return 0;
+    }
+
+    /// <summary>One line of standard input; typed at a terminal, without echo.</summary>
+    private static string? ReadPassword()
+    {
+        if (Console.IsInputRedirected) return Console.In.ReadLine();
+        Console.Error.Write("初始密码：");
+        var typed = new System.Text.StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace) { if (typed.Length > 0) typed.Length--; }
+            else typed.Append(key.KeyChar);
+        }
+        Console.Error.WriteLine();
+        return typed.ToString();
     }
 
     private static async Task<int> ExportSummaryAsync(ISender sender, BureauOptions bureau, string fromText, string toText, string path, CancellationToken ct)

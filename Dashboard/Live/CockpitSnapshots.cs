@@ -13,7 +13,7 @@ namespace CivilAffairs.Dashboard.Live;
 public sealed class CockpitSnapshots : IDisposable
 {
     private readonly IChangeFeed _feed;
-    private readonly ConcurrentDictionary<object, Lazy<Task<object>>> _entries = new();
+    private readonly ConcurrentDictionary<Key, Lazy<Task<object>>> _entries = new();
     private long _refreshes;
 
     public CockpitSnapshots(IChangeFeed feed)
@@ -27,16 +27,21 @@ public sealed class CockpitSnapshots : IDisposable
 
     public void Refreshed() => Interlocked.Increment(ref _refreshes);
 
-    public async Task<T> GetAsync<T>(object request, Func<Task<T>> load) where T : class
+    /// <summary>
+    /// The shared answer to <paramref name="request"/> for accounts of <paramref name="areaId"/> (null: the bureau). The
+    /// same request means different figures to a township's account, so the area is part of the key.
+    /// </summary>
+    public async Task<T> GetAsync<T>(int? areaId, object request, Func<Task<T>> load) where T : class
     {
-        var entry = _entries.GetOrAdd(request, _ => new Lazy<Task<object>>(async () => await load()));
+        var key = new Key(areaId, request);
+        var entry = _entries.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => await load()));
         try
         {
             return (T)await entry.Value;
         }
         catch
         {
-            _entries.TryRemove(new KeyValuePair<object, Lazy<Task<object>>>(request, entry));
+            _entries.TryRemove(new KeyValuePair<Key, Lazy<Task<object>>>(key, entry));
             throw;
         }
     }
@@ -45,7 +50,7 @@ public sealed class CockpitSnapshots : IDisposable
     {
         foreach (var key in _entries.Keys)
         {
-            var stale = key switch
+            var stale = key.Request switch
             {
                 GetCockpitFigures => topics.Contains(ChangeTopic.Payments),
                 GetCockpitStandards => topics.Contains(ChangeTopic.Standards),
@@ -56,4 +61,6 @@ public sealed class CockpitSnapshots : IDisposable
     }
 
     public void Dispose() => _feed.Changed -= Invalidate;
+
+    private sealed record Key(int? AreaId, object Request);
 }

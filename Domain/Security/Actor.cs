@@ -10,11 +10,8 @@ public sealed record Principal(string? UserId, string UserName, string? Channel 
 }
 
 /// <summary>The caller as the database knows them now: enabled or not, and their roles.</summary>
-/// <param name="AreaScopeId">
-/// The street/township a user is limited to, or null for the whole jurisdiction. Requests about an area will be
-/// checked against it when the roster arrives; today every user sees the whole jurisdiction.
-/// </param>
-public sealed record UserStanding(string UserId, string UserName, bool IsEnabled, IReadOnlyList<string> Roles, int? AreaScopeId = null);
+/// <param name="Scope">The street/township or community/village the account is limited to; null for the whole jurisdiction.</param>
+public sealed record UserStanding(string UserId, string UserName, bool IsEnabled, IReadOnlyList<string> Roles, AreaScope? Scope = null);
 
 /// <summary>Tells who is calling; the dashboard implements it from the circuit or the HTTP request.</summary>
 public interface ICurrentUser
@@ -42,14 +39,15 @@ public sealed class Actor
     public string UserName { get; private set; } = SystemName;
     public string? UserId { get; private set; }
     public IReadOnlyList<string> Roles { get; private set; } = [];
-    public int? AreaScopeId { get; private set; }
+    /// <summary>The area the caller works in; null for the bureau (and the system).</summary>
+    public AreaScope? Scope { get; private set; }
 
     public void Become(UserStanding standing)
     {
         UserId = standing.UserId;
         UserName = standing.UserName;
         Roles = standing.Roles;
-        AreaScopeId = standing.AreaScopeId;
+        Scope = standing.Scope;
     }
 
     public bool Can(Permission permission) => Security.Roles.Allows(Roles, permission);

@@ -17,6 +17,12 @@ public enum Permission
     RevealSensitive = 10,
     ManageUsers = 11,
     ViewAudit = 12,
+    /// <summary>受理: record applications and their home visits (村/乡镇经办, and the county).</summary>
+    RecordApplications = 13,
+    /// <summary>初审 and 公示: the township's review of an application and its posting.</summary>
+    ReviewApplications = 14,
+    /// <summary>审核确认: the county's decision on an application (or the township's, where entrusted).</summary>
+    ApproveApplications = 15,
 }
 
 /// <summary>Declares the permission a mediator request needs; the permission behavior enforces it.</summary>

@@ -14,7 +14,17 @@ public static class Roles
     /// <summary>系统管理员: users, roles, audit.</summary>
     public const string Admin = "Admin";
 
-    public static IReadOnlyList<string> All { get; } = [Leader, Caseworker, StandardsAdmin, Statistician, Admin];
+    /// <summary>村（社区）经办: takes applications in one community or village and sees its households.</summary>
+    public const string VillageClerk = "VillageClerk";
+    /// <summary>乡镇（街道）经办: the township's caseworker (受理, the roster's changes, its lists).</summary>
+    public const string TownshipClerk = "TownshipClerk";
+    /// <summary>乡镇（街道）审核: the township's 初审 and 公示.</summary>
+    public const string TownshipReviewer = "TownshipReviewer";
+    /// <summary>县级审批: the county's 审核确认.</summary>
+    public const string CountyApprover = "CountyApprover";
+
+    public static IReadOnlyList<string> All { get; } =
+        [Leader, Caseworker, StandardsAdmin, Statistician, Admin, VillageClerk, TownshipClerk, TownshipReviewer, CountyApprover];
 
     private static readonly Dictionary<string, Permission[]> Grants = new()
     {
@@ -26,6 +36,14 @@ public static class Roles
         [Statistician] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.ViewPayments,
             Permission.ViewReports, Permission.ExportReports],
         [Admin] = [Permission.ViewCockpit, Permission.ManageUsers, Permission.ViewAudit],
+        // A village sees its own households and takes applications; the township's summaries are not its to read.
+        [VillageClerk] = [Permission.ViewRoster, Permission.RecordApplications],
+        [TownshipClerk] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.EditRoster,
+            Permission.ViewPayments, Permission.ViewReports, Permission.ExportReports, Permission.RevealSensitive, Permission.RecordApplications],
+        [TownshipReviewer] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.ViewPayments,
+            Permission.ViewReports, Permission.ReviewApplications],
+        [CountyApprover] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.ViewPayments,
+            Permission.ViewReports, Permission.ApproveApplications],
     };
 
     public static IReadOnlySet<Permission> PermissionsOf(IEnumerable<string> roles)

@@ -17,7 +17,7 @@ public interface IUserAccounts
 {
     Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken ct = default);
     Task<UserSummary?> FindAsync(string userId, CancellationToken ct = default);
-    Task<Result<string>> CreateAsync(string userName, string displayName, string unit, string password, IReadOnlyList<string> roles, CancellationToken ct = default);
+    Task<Result<string>> CreateAsync(string userName, string displayName, string unit, string password, IReadOnlyList<string> roles, int? areaId = null, CancellationToken ct = default);
     /// <summary>Enables or disables; disabling ends the user's sessions (new security stamp) and is checked on every request.</summary>
     Task SetEnabledAsync(string userId, bool enabled, CancellationToken ct = default);
     Task<Result> ResetPasswordAsync(string userId, string newPassword, CancellationToken ct = default);

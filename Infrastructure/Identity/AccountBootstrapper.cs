@@ -20,13 +20,20 @@ public sealed class AccountBootstrapper(IServiceScopeFactory scopes, IConfigurat
     /// <summary>Development only, and written in the README: never valid in Production, where they are not created.</summary>
     public const string DemoPassword = "zixing-demo-2026";
 
-    public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role)> DemoAccounts =
+    /// <summary>The demo's accounts: the bureau's, and those of two townships and a community (<c>Area</c> by name).</summary>
+    public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role, string? Area)> DemoAccounts =
     [
-        ("leader", "演示·局领导", Roles.Leader),
-        ("caseworker", "演示·业务员", Roles.Caseworker),
-        ("standards", "演示·标准管理员", Roles.StandardsAdmin),
-        ("statistician", "演示·统计员", Roles.Statistician),
-        ("admin", "演示·系统管理员", Roles.Admin),
+        ("leader", "演示·局领导", Roles.Leader, null),
+        ("caseworker", "演示·业务员", Roles.Caseworker, null),
+        ("standards", "演示·标准管理员", Roles.StandardsAdmin, null),
+        ("statistician", "演示·统计员", Roles.Statistician, null),
+        ("admin", "演示·系统管理员", Roles.Admin, null),
+        ("approver", "演示·县级审批", Roles.CountyApprover, null),
+        ("dongjiang", "演示·东江街道经办", Roles.TownshipClerk, "东江街道"),
+        ("dongjiang-review", "演示·东江街道审核", Roles.TownshipReviewer, "东江街道"),
+        ("binhu", "演示·滨湖社区经办", Roles.VillageClerk, "滨湖社区"),
+        ("tangdong", "演示·唐洞街道经办", Roles.TownshipClerk, "唐洞街道"),
+        ("tangdong-review", "演示·唐洞街道审核", Roles.TownshipReviewer, "唐洞街道"),
     ];
 
     public async Task RunAsync(CancellationToken ct = default)
@@ -52,8 +59,13 @@ public sealed class AccountBootstrapper(IServiceScopeFactory scopes, IConfigurat
 
         if (environment.IsDevelopment())
         {
-            foreach (var (userName, displayName, role) in DemoAccounts)
-                await CreateAsync(users, userName, displayName, DemoPassword, [role]);
+            var areas = await context.Areas.AsNoTracking().Select(a => new { a.Id, a.Name }).ToListAsync(ct);
+            foreach (var (userName, displayName, role, areaName) in DemoAccounts)
+            {
+                var area = areaName is null ? null : areas.FirstOrDefault(a => a.Name == areaName);
+                if (areaName is not null && area is null) continue; // not the demo's area tree
+                await CreateAsync(users, userName, displayName, DemoPassword, [role], area?.Id, areaName is null ? BureauUnit : $"{areaName}民政办");
+            }
             logger.LogWarning("Development: demo accounts created with the password documented in the README");
             return;
         }
@@ -67,9 +79,10 @@ public sealed class AccountBootstrapper(IServiceScopeFactory scopes, IConfigurat
     public const string BureauUnit = "民政局";
 
     private static async Task CreateAsync(UserManager<ApplicationUser> users, string userName, string displayName, string password,
-        IEnumerable<string> roles)
+        IEnumerable<string> roles, int? areaId = null, string unit = BureauUnit)
     {
-        var user = new ApplicationUser { UserName = userName, DisplayName = displayName, Unit = BureauUnit, CreatedAtUtc = DateTime.UtcNow, LockoutEnabled = true };
+        var user = new ApplicationUser { UserName = userName, DisplayName = displayName, Unit = unit, CreatedAtUtc = DateTime.UtcNow,
+            LockoutEnabled = true, AreaScopeId = areaId };
         Check(await users.CreateAsync(user, password), $"user {userName}");
         Check(await users.AddToRolesAsync(user, roles), $"roles of {userName}");
     }

@@ -12,6 +12,6 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>A disabled account cannot sign in and is refused on every request; accounts are never deleted (the audit trail names them).</summary>
     public bool IsDisabled { get; set; }
     public DateTime CreatedAtUtc { get; set; }
-    /// <summary>Reserved for limiting a caseworker to one street/township (see docs/decisions/005).</summary>
+    /// <summary>The street/township or community/village the account is kept to; null for the bureau (all of it).</summary>
     public int? AreaScopeId { get; set; }
 }

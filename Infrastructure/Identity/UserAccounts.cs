@@ -33,11 +33,12 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, Actor actor, Accou
     }
 
     public async Task<Result<string>> CreateAsync(string userName, string displayName, string unit, string password, IReadOnlyList<string> roles,
-        CancellationToken ct = default)
+        int? areaId = null, CancellationToken ct = default)
     {
         await using var scope = Open(out var context, out var manager);
         await using var transaction = await context.Database.BeginTransactionAsync(ct);
-        var user = new ApplicationUser { UserName = userName, DisplayName = displayName, Unit = unit, CreatedAtUtc = DateTime.UtcNow, LockoutEnabled = true };
+        var user = new ApplicationUser { UserName = userName, DisplayName = displayName, Unit = unit, CreatedAtUtc = DateTime.UtcNow,
+            LockoutEnabled = true, AreaScopeId = areaId };
         var created = await manager.CreateAsync(user, password);
         if (!created.Succeeded) return Result<string>.Failure(Errors(created, userName));
         var assigned = await manager.AddToRolesAsync(user, roles);

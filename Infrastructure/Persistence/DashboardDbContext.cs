@@ -7,6 +7,7 @@ using CivilAffairs.Domain.Common;
 using CivilAffairs.Domain.Payments;
 using CivilAffairs.Domain.Programmes;
 using CivilAffairs.Domain.Roster;
+using CivilAffairs.Domain.Security;
 using CivilAffairs.Domain.Standards;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -27,6 +28,28 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
 
     /// <summary>Why the next save is made, recorded on each of its audit records.</summary>
     public string? AuditReason { get; set; }
+
+    /// <summary>
+    /// The area the caller is limited to (set by the data session for an account of a township or village), or null
+    /// for the bureau. The query filters below read it on every query, so no handler can forget it; a save checks it.
+    /// </summary>
+    public AreaScope? Scope
+    {
+        get => _scope;
+        set
+        {
+            _scope = value;
+            ScopeCommunities = value?.CommunityIds.ToList();
+            ScopeTownships = value?.TownshipIds.ToList();
+            ScopeIsVillage = value?.IsVillage ?? false;
+        }
+    }
+
+    private AreaScope? _scope;
+    // What the filters read: EF makes them parameters of each query (null for the bureau, when the filters fall away).
+    private List<int>? ScopeCommunities { get; set; }
+    private List<int>? ScopeTownships { get; set; }
+    private bool ScopeIsVillage { get; set; }
 
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<ProgrammeVariant> ProgrammeVariants => Set<ProgrammeVariant>();
@@ -63,6 +86,36 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
         foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
             modelBuilder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        FilterByScope(modelBuilder);
+    }
+
+    /// <summary>Every row about a household (and every summary of a township) is visible only inside the caller's area.</summary>
+    private void FilterByScope(ModelBuilder b)
+    {
+        b.Entity<Household>().HasQueryFilter(h => ScopeCommunities == null || ScopeCommunities.Contains(h.CommunityId));
+        b.Entity<Person>().HasQueryFilter(x => ScopeCommunities == null
+            || Set<Household>().Any(h => h.Id == x.HouseholdId && ScopeCommunities.Contains(h.CommunityId)));
+        b.Entity<Enrollment>().HasQueryFilter(x => ScopeCommunities == null
+            || Set<Household>().Any(h => h.Id == x.HouseholdId && ScopeCommunities.Contains(h.CommunityId)));
+        b.Entity<HouseholdEvent>().HasQueryFilter(x => ScopeCommunities == null
+            || Set<Household>().Any(h => h.Id == x.HouseholdId && ScopeCommunities.Contains(h.CommunityId)));
+        b.Entity<HouseholdMove>().HasQueryFilter(x => ScopeCommunities == null
+            || ScopeCommunities.Contains(x.FromCommunityId) || ScopeCommunities.Contains(x.ToCommunityId));
+        b.Entity<Domain.Payments.TemporaryAssistance>().HasQueryFilter(x => ScopeCommunities == null
+            || Set<Household>().Any(h => h.Id == x.HouseholdId && ScopeCommunities.Contains(h.CommunityId)));
+        b.Entity<Recovery>().HasQueryFilter(x => ScopeCommunities == null
+            || Set<Household>().Any(h => h.Id == x.HouseholdId && ScopeCommunities.Contains(h.CommunityId)));
+        b.Entity<BankPayment>().HasQueryFilter(x => ScopeCommunities == null
+            || Set<Household>().Any(h => h.Id == x.HouseholdId && ScopeCommunities.Contains(h.CommunityId)));
+        // A standards change (no household) concerns everyone; a household's own change stays in its area.
+        b.Entity<RetroactiveChange>().HasQueryFilter(x => ScopeCommunities == null || x.HouseholdId == null
+            || Set<Household>().Any(h => h.Id == x.HouseholdId && ScopeCommunities.Contains(h.CommunityId)));
+        // The ledger carries its township; a village sees its own households' lines only.
+        b.Entity<PaymentLine>().HasQueryFilter(x => ScopeTownships == null || (ScopeTownships.Contains(x.TownshipId)
+            && (!ScopeIsVillage || Set<Household>().Any(h => h.Id == x.HouseholdId && ScopeCommunities!.Contains(h.CommunityId)))));
+        // Summaries are per township: a village account gets none (its roles do not show summaries either).
+        b.Entity<PaymentSummary>().HasQueryFilter(x => ScopeTownships == null || (!ScopeIsVillage && ScopeTownships.Contains(x.TownshipId)));
+        b.Entity<PaymentHeadcount>().HasQueryFilter(x => ScopeTownships == null || (!ScopeIsVillage && ScopeTownships.Contains(x.TownshipId)));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -94,6 +147,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
                 entry.State = EntityState.Detached;
             }
         }
+        if (_scope is { } scope) RefuseWritesOutside(scope);
         // The ledger and its summaries are written set-wise by the payment run; nothing edits or removes a line.
         if (ChangeTracker.Entries().Any(e => e.Entity is PaymentLine or PaymentSummary or PaymentHeadcount && e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("Ledger lines and summaries are written only by the payment run and never edited.");
@@ -128,6 +182,21 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
         finally
         {
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Reads are filtered, so an account can only change what it could load; what is left is a household put (registered or
+    /// moved) into a community outside its area, refused before anything is written.
+    /// </summary>
+    private void RefuseWritesOutside(AreaScope scope)
+    {
+        foreach (var entry in ChangeTracker.Entries<Household>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            var original = entry.State == EntityState.Added ? entry.Entity.CommunityId : (int)entry.OriginalValues[nameof(Household.CommunityId)]!;
+            if (!scope.Covers(entry.Entity.CommunityId) || !scope.Covers(original))
+                throw new OutsideAreaException(Domain.Common.Messages.Format("OutsideArea", scope.AreaName));
         }
     }
 

@@ -18,6 +18,7 @@ public sealed class DataSessionFactory(IDbContextFactory<DashboardDbContext> con
     {
         var context = await contexts.CreateDbContextAsync(cancellationToken);
         context.AuditActor = actor.UserName;
+        context.Scope = actor.Scope;
         return new DataSession(context);
     }
 }

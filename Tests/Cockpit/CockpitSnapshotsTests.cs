@@ -23,9 +23,9 @@ public sealed class CockpitSnapshotsTests
         var alerts = new GetCockpitAlerts("431081");
         var loads = new Dictionary<string, int> { ["figures"] = 0, ["standards"] = 0, ["alerts"] = 0 };
         Task Read() => Task.WhenAll(
-            snapshots.GetAsync(figures, () => { loads["figures"]++; return Task.FromResult(new object()); }),
-            snapshots.GetAsync(standards, () => { loads["standards"]++; return Task.FromResult(new object()); }),
-            snapshots.GetAsync(alerts, () => { loads["alerts"]++; return Task.FromResult(new object()); }));
+            snapshots.GetAsync(null, figures, () => { loads["figures"]++; return Task.FromResult(new object()); }),
+            snapshots.GetAsync(null, standards, () => { loads["standards"]++; return Task.FromResult(new object()); }),
+            snapshots.GetAsync(null, alerts, () => { loads["alerts"]++; return Task.FromResult(new object()); }));
 
         // A hundred cockpits open: one read of each panel.
         for (var i = 0; i < 100; i++) await Read();
@@ -45,5 +45,17 @@ public sealed class CockpitSnapshotsTests
         feed.Raise(ChangeTopic.Payments);
         await Read();
         Assert.Equal((2, 2, 4), (loads["figures"], loads["standards"], loads["alerts"]));
+    }
+
+    [Fact]
+    public async Task A_township_account_never_gets_the_bureau_s_figures_for_the_same_request()
+    {
+        using var snapshots = new CockpitSnapshots(new Feed());
+        var figures = new GetCockpitFigures("431081");
+        var bureau = await snapshots.GetAsync(null, figures, () => Task.FromResult<object>("全区"));
+        var township = await snapshots.GetAsync(7, figures, () => Task.FromResult<object>("东江街道"));
+        var again = await snapshots.GetAsync(7, figures, () => Task.FromResult<object>("不应再读"));
+
+        Assert.Equal(("全区", "东江街道", "东江街道"), (bureau, township, again));
     }
 }

@@ -48,7 +48,7 @@ public sealed class TestDatabase : IAsyncDisposable
     };
 
     /// <summary>The demo account holding <paramref name="role"/>.</summary>
-    public static string UserNameOf(string role) => AccountBootstrapper.DemoAccounts.Single(a => a.Role == role).UserName;
+    public static string UserNameOf(string role) => AccountBootstrapper.DemoAccounts.First(a => a.Role == role).UserName;
 
     public static async Task<TestDatabase> CreateAsync()
     {
@@ -118,9 +118,18 @@ public sealed class TestDatabase : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request);
     }
 
-    public async Task<Principal> PrincipalOfAsync(string role)
+    public Task<Principal> PrincipalOfAsync(string role) => PrincipalOfUserAsync(UserNameOf(role));
+
+    /// <summary>Sends as a named demo account (e.g. a township's, <c>dongjiang</c>).</summary>
+    public async Task<TResponse> SendAsAsync<TResponse>(string userName, IRequest<TResponse> request)
     {
-        var userName = UserNameOf(role);
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TestPrincipal>().Principal = await PrincipalOfUserAsync(userName);
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request);
+    }
+
+    public async Task<Principal> PrincipalOfUserAsync(string userName)
+    {
         await using var context = NewContext();
         var id = await context.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
         return new Principal(id, userName);

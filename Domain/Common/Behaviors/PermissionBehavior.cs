@@ -13,6 +13,7 @@ public sealed class PermissionBehavior<TMessage, TResponse>(ICurrentUser current
     Actor actor, IAuditTrail audit, IPasswordConfirmations confirmations) : IPipelineBehavior<TMessage, TResponse> where TMessage : notnull, IMessage
 {
     private static readonly Permission? Required = typeof(TMessage).GetCustomAttribute<RequiresPermissionAttribute>()?.Permission;
+    private static readonly bool BureauWide = typeof(TMessage).GetCustomAttribute<BureauWideAttribute>() is not null;
 
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
@@ -29,6 +30,8 @@ public sealed class PermissionBehavior<TMessage, TResponse>(ICurrentUser current
         else if (!standing.IsEnabled) refusal = Messages.Get("AccountDisabled");
         else if (!Roles.Allows(standing.Roles, Required.Value))
             refusal = Messages.Format("PermissionDenied", Messages.Get($"Permission.{Required.Value}"));
+        else if (BureauWide && standing.Scope is { } scope)
+            refusal = Messages.Format("BureauWideOnly", scope.AreaName);
 
         if (refusal is not null)
         {
@@ -49,6 +52,17 @@ public sealed class PermissionBehavior<TMessage, TResponse>(ICurrentUser current
         }
 
         actor.Become(standing!);
-        return await next(message, cancellationToken);
+        try
+        {
+            return await next(message, cancellationToken);
+        }
+        catch (OutsideAreaException e)
+        {
+            await audit.RecordAsync(new AuditEvent(AuditAction.AccessDenied, standing!.UserName, typeof(TMessage).Name, null,
+                $"{Required.Value}: {e.Message}"), cancellationToken);
+            if (Result.IsResultType(typeof(TResponse)))
+                return Result.FailureOf<TResponse>([new FieldError("", e.Message, "PermissionDenied")]);
+            throw new PermissionDeniedException(e.Message);
+        }
     }
 }

@@ -11,6 +11,7 @@ namespace CivilAffairs.Domain.Features.Audit;
 /// person: that record's whole history (the household, its members, enrolments and timeline).
 /// </summary>
 [RequiresPermission(Permission.ViewAudit)]
+[BureauWide]
 public sealed record SearchAudit(
     string? UserName = null,
     string? EntityType = null,

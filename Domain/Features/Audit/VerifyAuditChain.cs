@@ -7,6 +7,7 @@ namespace CivilAffairs.Domain.Features.Audit;
 
 /// <summary>Checks every link of the audit trail and reports the first broken one.</summary>
 [RequiresPermission(Permission.ViewAudit)]
+[BureauWide]
 public sealed record VerifyAuditChain : IRequest<AuditVerification>;
 
 /// <summary>

@@ -10,6 +10,7 @@ namespace CivilAffairs.Domain.Features.Bank;
 
 /// <summary>Creates the disbursement batch of a closed month: one payment per household, with control totals.</summary>
 [RequiresPermission(Permission.RunPayments)]
+[BureauWide]
 public sealed record CreateBankBatch(string JurisdictionCode, YearMonth Month) : IRequest<Result<BankBatchRow>>;
 
 /// <summary>A batch as listed.</summary>
@@ -47,6 +48,7 @@ public sealed class CreateBankBatchHandler(IDataSessionFactory data, IBankDisbur
 
 /// <summary>The batches of the jurisdiction, newest first.</summary>
 [RequiresPermission(Permission.ViewPayments)]
+[BureauWide]
 public sealed record ListBankBatches(string JurisdictionCode) : IRequest<IReadOnlyList<BankBatchRow>>;
 
 /// <summary>Reads batches with their payment counts by state.</summary>
@@ -67,6 +69,7 @@ public sealed class ListBankBatchesHandler(IDataSessionFactory data) : IRequestH
 /// The bank file of a batch, with full ID numbers and accounts: an explicit export, audited each time it is made.
 /// </summary>
 [RequiresPermission(Permission.RunPayments)]
+[BureauWide]
 public sealed record ExportBankFile(int BatchId, Stream Output) : IRequest<Result>;
 
 /// <summary>Audits the export, then writes the file.</summary>
@@ -87,6 +90,7 @@ public sealed class ExportBankFileHandler(IDataSessionFactory data, IBankDisburs
 
 /// <summary>Imports the bank's return of a batch: all or nothing, and only when the control totals reconcile.</summary>
 [RequiresPermission(Permission.RunPayments)]
+[BureauWide]
 public sealed record ImportBankReturn(int BatchId, Stream File) : IRequest<Result<BankReturnOutcome>>;
 
 /// <summary>What the return said.</summary>
@@ -116,6 +120,7 @@ public sealed class ImportBankReturnHandler(IDataSessionFactory data, IBankDisbu
 
 /// <summary>Failed payments waiting to be re-issued (or all failed ones of a batch).</summary>
 [RequiresPermission(Permission.ViewPayments)]
+[BureauWide]
 public sealed record ListFailedPayments(string JurisdictionCode) : IRequest<IReadOnlyList<FailedPaymentRow>>;
 
 /// <summary>A failed payment as staff see it; the account masked.</summary>
@@ -140,6 +145,7 @@ public sealed class ListFailedPaymentsHandler(IDataSessionFactory data) : IReque
 
 /// <summary>Sends the failed payments of a batch again in a new batch linked to the originals, to the households' current accounts.</summary>
 [RequiresPermission(Permission.RunPayments)]
+[BureauWide]
 public sealed record ReissueFailedPayments(int BatchId) : IRequest<Result<int>>;
 
 /// <summary>Builds the re-issue batch through the aggregate, so its control totals come from its payments.</summary>

@@ -60,7 +60,7 @@ public sealed record TrendPoint(YearMonth Month, int Persons, decimal Funds, int
 public sealed record TownshipFigure(int Id, string Name, int Households, int Persons, decimal Funds, int NewPersons, int StoppedPersons);
 
 /// <summary>Loads the summary rows of the year and the trend's months once, then groups them in memory.</summary>
-public sealed class GetCockpitFiguresHandler(IDataSessionFactory data) : IRequestHandler<GetCockpitFigures, CockpitFigures>
+public sealed class GetCockpitFiguresHandler(IDataSessionFactory data, Actor actor) : IRequestHandler<GetCockpitFigures, CockpitFigures>
 {
     public async ValueTask<CockpitFigures> Handle(GetCockpitFigures request, CancellationToken ct)
     {
@@ -68,6 +68,8 @@ public sealed class GetCockpitFiguresHandler(IDataSessionFactory data) : IReques
         var j = await session.FindJurisdictionIdAsync(request.JurisdictionCode, ct) ?? 0;
         var townships = await session.ToListAsync(session.Query<Area>().Where(a => a.ParentId == j && a.Level == AreaLevel.Township)
             .OrderBy(a => a.SortOrder).Select(a => new TownshipOption(a.Id, a.Name)), ct);
+        // A township's account sees its own township only (its summaries are all the database gives it).
+        if (actor.Scope is { } scope) townships = townships.Where(t => scope.TownshipIds.Contains(t.Id)).ToList();
         var months = await session.ToListAsync(session.Query<PaymentMonth>()
             .Where(m => m.JurisdictionId == j && m.State != PaymentMonthState.Open).OrderByDescending(m => m.Month)
             .Select(m => new CockpitMonth(m.Month, m.State == PaymentMonthState.Computed)), ct);
@@ -119,7 +121,7 @@ public sealed class GetCockpitFiguresHandler(IDataSessionFactory data) : IReques
         }).ToList();
         var (allHouseholds, allPersons) = PaymentHeadcount.Count(counts, month, group: request.Group);
         var totals = new CockpitTotals(allHouseholds, allPersons, now.Sum(r => r.Persons), PaymentHeadcount.Count(counts, last, group: request.Group).Persons,
-            now.Sum(r => r.Amount), before.Sum(r => r.Amount), yearToDate.Sum(r => r.Amount), request.Group is null && request.TownshipId is null ? budget : null);
+            now.Sum(r => r.Amount), before.Sum(r => r.Amount), yearToDate.Sum(r => r.Amount), request.Group is null && request.TownshipId is null && actor.Scope is null ? budget : null);
         // Months before the first payment month have no figures; drawing them as zero would show a fall that never was.
         var trend = Enumerable.Range(0, 12).Select(i => month.AddMonths(i - 11)).Where(m => months.Any(x => x.Month == m))
             .Select(m =>

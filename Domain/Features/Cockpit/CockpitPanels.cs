@@ -89,6 +89,7 @@ public sealed class GetCockpitAlertsHandler(IDataSessionFactory data, IClock clo
 
 /// <summary>Enters or changes the year's assistance budget.</summary>
 [RequiresPermission(Permission.RunPayments)]
+[BureauWide]
 public sealed record SetAnnualBudget(string JurisdictionCode, int Year, decimal Amount) : IRequest<Result>;
 
 /// <summary>Field checks of a budget.</summary>

@@ -12,6 +12,7 @@ namespace CivilAffairs.Domain.Features.Payments;
 
 /// <summary>Computes a month's ledger and summaries as a preview (recomputable until the month is closed).</summary>
 [RequiresPermission(Permission.RunPayments)]
+[BureauWide]
 public sealed class ComputePaymentMonth : IRequest<Result<PaymentRunOutcome>>, IPaymentMonthOrder
 {
     public string JurisdictionCode { get; set; } = "";
@@ -26,6 +27,7 @@ public sealed class ComputePaymentMonth : IRequest<Result<PaymentRunOutcome>>, I
 /// <see cref="ComputeFirst"/> (the command line) also allows closing a month never previewed.
 /// </summary>
 [RequiresPermission(Permission.RunPayments)]
+[BureauWide]
 public sealed class ClosePaymentMonth : IRequest<Result<PaymentRunOutcome>>, IPaymentMonthOrder
 {
     public string JurisdictionCode { get; set; } = "";

@@ -13,6 +13,7 @@ namespace CivilAffairs.Domain.Features.Payments;
 /// outside the SQL that wrote it, and compared (<see cref="LedgerAudit"/>).
 /// </summary>
 [RequiresPermission(Permission.ViewAudit)]
+[BureauWide]
 public sealed record VerifyLedger(string JurisdictionCode) : IRequest<LedgerVerification>;
 
 /// <summary>

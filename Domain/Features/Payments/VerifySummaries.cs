@@ -8,6 +8,7 @@ namespace CivilAffairs.Domain.Features.Payments;
 
 /// <summary>Proves the summaries equal the ledger: every month's rows recomputed from the lines and compared.</summary>
 [RequiresPermission(Permission.ViewPayments)]
+[BureauWide]
 public sealed record VerifySummaries(string JurisdictionCode) : IRequest<IReadOnlyList<string>>;
 
 /// <summary>Delegates the comparison to the database, where the ledger is.</summary>

@@ -41,6 +41,7 @@ public sealed record ExportPaymentList(string JurisdictionCode, YearMonth Month,
 
 /// <summary>The audit log with the audit page's filters (administrators only).</summary>
 [RequiresPermission(Permission.ViewAudit)]
+[BureauWide]
 public sealed record ExportAuditLog(SearchAudit Filter, Stream Output, IProgress<int>? Progress = null) : IRequest<Result<ExportOutcome>>;
 
 /// <summary>Why an export may not hold full ID numbers.</summary>

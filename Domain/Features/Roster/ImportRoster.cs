@@ -23,6 +23,7 @@ public sealed record ImportProgress(string Stage, int Done, int Total);
 /// one transaction. Households already imported from the same file are skipped, so re-importing adds nothing.
 /// </summary>
 [RequiresPermission(Permission.EditRoster)]
+[BureauWide]
 public sealed record ImportRoster(string JurisdictionCode, Stream Workbook, string FileName, ImportMode Mode = ImportMode.AllOrNothing,
     bool DryRun = false, IProgress<ImportProgress>? Progress = null) : IRequest<ImportReport>;
 

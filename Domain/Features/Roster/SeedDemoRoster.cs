@@ -9,6 +9,7 @@ namespace CivilAffairs.Domain.Features.Roster;
 /// trials; an installation that already has households is left alone.
 /// </summary>
 [RequiresPermission(Permission.ManageUsers)]
+[BureauWide]
 public sealed record SeedDemoRoster(string JurisdictionCode, IProgress<int>? Progress = null) : IRequest<Result<RosterBulkResult?>>;
 
 /// <summary>Writes the demo roster (Infrastructure implements it with the bulk writer and the payment run).</summary>

@@ -16,6 +16,7 @@ namespace CivilAffairs.Domain.Features.Standards;
 /// effective month, written all together or not at all. Rows without a new amount are left as they are.
 /// </summary>
 [RequiresPermission(Permission.AdjustStandards)]
+[BureauWide]
 public sealed class AdjustStandards : IRequest<Result<AdjustmentOutcome>>
 {
     public string JurisdictionCode { get; set; } = "";

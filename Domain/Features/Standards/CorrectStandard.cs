@@ -15,6 +15,7 @@ namespace CivilAffairs.Domain.Features.Standards;
 /// under a document number and a reason. The history keeps both; months already paid settle by back pay or recovery.
 /// </summary>
 [RequiresPermission(Permission.AdjustStandards)]
+[BureauWide]
 public sealed class CorrectStandard : IRequest<Result<int>>
 {
     public int VersionId { get; set; }

@@ -14,6 +14,7 @@ namespace CivilAffairs.Domain.Features.Standards;
 /// cost for the rest of the year and the back pay due for months already closed.
 /// </summary>
 [RequiresPermission(Permission.AdjustStandards)]
+[BureauWide]
 public sealed record PreviewStandardImpact(AdjustStandards Adjustment) : IRequest<Result<StandardImpact>>;
 
 /// <summary>The impact per variant and in total.</summary>

@@ -7,10 +7,12 @@ namespace CivilAffairs.Domain.Features.Users;
 
 /// <summary>Enables or disables an account; a disabled user is refused at once and their sessions end.</summary>
 [RequiresPermission(Permission.ManageUsers)]
+[BureauWide]
 public sealed record SetUserEnabled(string UserId, bool Enabled) : IRequest<Result>;
 
 /// <summary>Replaces an account's roles.</summary>
 [RequiresPermission(Permission.ManageUsers)]
+[BureauWide]
 public sealed class SetUserRoles : IRequest<Result>
 {
     public string UserId { get; set; } = "";
@@ -19,6 +21,7 @@ public sealed class SetUserRoles : IRequest<Result>
 
 /// <summary>Sets a new password for a user who forgot theirs.</summary>
 [RequiresPermission(Permission.ManageUsers)]
+[BureauWide]
 public sealed class ResetUserPassword : IRequest<Result>
 {
     public string UserId { get; set; } = "";
@@ -27,6 +30,7 @@ public sealed class ResetUserPassword : IRequest<Result>
 
 /// <summary>Puts right an account's 姓名 and 单位 (a new unit after a transfer, a name mistyped when it was created).</summary>
 [RequiresPermission(Permission.ManageUsers)]
+[BureauWide]
 public sealed class UpdateUserProfile : IRequest<Result>
 {
     public string UserId { get; set; } = "";

@@ -1,3 +1,4 @@
+using CivilAffairs.Domain.Areas;
 using CivilAffairs.Domain.Common;
 using CivilAffairs.Domain.Security;
 using FluentValidation;
@@ -7,6 +8,7 @@ namespace CivilAffairs.Domain.Features.Users;
 
 /// <summary>Creates an account with its roles and an initial password.</summary>
 [RequiresPermission(Permission.ManageUsers)]
+[BureauWide]
 public sealed class CreateUser : IRequest<Result<string>>
 {
     public string UserName { get; set; } = "";
@@ -15,6 +17,8 @@ public sealed class CreateUser : IRequest<Result<string>>
     public string Unit { get; set; } = "";
     public string Password { get; set; } = "";
     public List<string> Roles { get; set; } = [];
+    /// <summary>The street/township or community/village the account works in, by name or 统计用区划代码; empty for the bureau.</summary>
+    public string Area { get; set; } = "";
 }
 
 /// <summary>Form and pipeline checks of a new account.</summary>
@@ -70,9 +74,37 @@ public sealed class RoleListValidator : AbstractValidator<List<string>>
 }
 
 /// <summary>Creates the account; the store enforces the common-password list and unique names.</summary>
-public sealed class CreateUserHandler(IUserAccounts accounts) : IRequestHandler<CreateUser, Result<string>>
+public sealed class CreateUserHandler(IUserAccounts accounts, IDataSessionFactory data) : IRequestHandler<CreateUser, Result<string>>
 {
-    public async ValueTask<Result<string>> Handle(CreateUser request, CancellationToken ct) =>
-        await accounts.CreateAsync(request.UserName.Trim(), request.DisplayName.Trim(), request.Unit.Trim(), request.Password,
-            request.Roles.Distinct().ToList(), ct);
+    public async ValueTask<Result<string>> Handle(CreateUser request, CancellationToken ct)
+    {
+        int? areaId = null;
+        var level = AreaLevel.Jurisdiction;
+        if (request.Area.Trim() is { Length: > 0 } wanted)
+        {
+            await using var session = await data.OpenAsync(ct);
+            var matches = await session.ToListAsync(session.Query<Area>().Where(a => a.Code == wanted || a.Name == wanted)
+                .Select(a => new { a.Id, a.Level }), ct);
+            if (matches.Count == 0) return Result<string>.Failure([new FieldError(nameof(CreateUser.Area), Messages.Format("UnknownAccountArea", wanted))]);
+            if (matches.Count > 1) return Result<string>.Failure([new FieldError(nameof(CreateUser.Area), Messages.Format("AmbiguousAccountArea", wanted))]);
+            (areaId, level) = (matches[0].Level == AreaLevel.Jurisdiction ? null : matches[0].Id, matches[0].Level);
+        }
+        var roles = request.Roles.Distinct().ToList();
+        if (AreaRoles.Misplaced(roles, level) is { } misplaced)
+            return Result<string>.Failure([new FieldError(nameof(CreateUser.Area), Messages.Format("RoleNeedsArea", Messages.Get($"RoleName.{misplaced}")))]);
+        return await accounts.CreateAsync(request.UserName.Trim(), request.DisplayName.Trim(), request.Unit.Trim(), request.Password,
+            roles, areaId, ct);
+    }
+}
+
+/// <summary>Which level of area each role works at: a village clerk in a village, the township's staff in a township.</summary>
+public static class AreaRoles
+{
+    /// <summary>The first role that does not fit an account of <paramref name="level"/> (the jurisdiction: the bureau), or null.</summary>
+    public static string? Misplaced(IEnumerable<string> roles, AreaLevel level) => roles.FirstOrDefault(role => role switch
+    {
+        Security.Roles.VillageClerk => level != AreaLevel.Community,
+        Security.Roles.TownshipClerk or Security.Roles.TownshipReviewer => level != AreaLevel.Township,
+        _ => false,
+    });
 }

@@ -5,6 +5,7 @@ namespace CivilAffairs.Domain.Features.Users;
 
 /// <summary>Every account with its roles and state.</summary>
 [RequiresPermission(Permission.ManageUsers)]
+[BureauWide]
 public sealed record ListUsers : IRequest<IReadOnlyList<UserSummary>>;
 
 /// <summary>Reads the accounts store.</summary>

@@ -7,10 +7,12 @@ namespace CivilAffairs.Domain.Features.Users;
 
 /// <summary>Where a user is signed in now: each open session, when it began and was last used, from which address.</summary>
 [RequiresPermission(Permission.ManageUsers)]
+[BureauWide]
 public sealed record ListUserSessions(string UserId) : IRequest<IReadOnlyList<SessionSummary>>;
 
 /// <summary>Ends one of a user's sessions, or all of them (<see cref="SessionId"/> null): their pages and cookies stop working at once.</summary>
 [RequiresPermission(Permission.ManageUsers)]
+[BureauWide]
 public sealed record EndUserSessions(string UserId, string? SessionId = null) : IRequest<Result>;
 
 /// <summary>Reads and ends sessions through the accounts store, auditing each ending in the administrator's name.</summary>

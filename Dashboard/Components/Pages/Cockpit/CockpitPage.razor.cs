@@ -3,6 +3,8 @@ using CivilAffairs.Dashboard.Components.Shared;
 using CivilAffairs.Domain.Common;
 using CivilAffairs.Domain.Features.Cockpit;
 using CivilAffairs.Domain.Features.Payments;
+using CivilAffairs.Domain.Features.Users;
+using CivilAffairs.Domain.Security;
 using CivilAffairs.Domain.Programmes;
 using Mediator;
 using Microsoft.AspNetCore.Components;
@@ -35,6 +37,8 @@ public partial class CockpitPage : IDisposable
     protected YearMonth? _month;
     protected ProgrammeGroup? _group;
     protected int? _township;
+    /// <summary>The township or village the account works in (null: the bureau).</summary>
+    protected AreaScope? _area;
     protected DateTime _updatedAt = DateTime.UtcNow;
     protected List<ChartSeries<double>> _trendPersons = [], _trendFunds = [], _townshipSeries = [];
     protected string[] _trendLabels = [], _townshipLabels = [];
@@ -50,6 +54,7 @@ public partial class CockpitPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         if (YearMonth.TryParse(MonthQuery, out var asked)) _month = asked;
+        _area = await Sender.Send(new GetMyArea());
         await LoadFiguresAsync();
         await LoadStandardsAsync();
         await LoadAlertsAsync();
@@ -59,7 +64,7 @@ public partial class CockpitPage : IDisposable
     protected async Task LoadFiguresAsync()
     {
         var request = new GetCockpitFigures(Code, _month, _group, _township);
-        _figures = await Snapshots.GetAsync(request, () => Sender.Send(request).AsTask());
+        _figures = await Snapshots.GetAsync(_area?.AreaId, request, () => Sender.Send(request).AsTask());
         _trendLabels = _figures.Trend.Select(p => p.Month.Month == 1 ? string.Format(L["Cockpit.TrendJanuary"], p.Month.Year) : string.Format(L["Cockpit.TrendMonth"], p.Month.Month)).ToArray();
         _trendPersons = [new() { Name = L["Cockpit.TrendPersons"], Data = _figures.Trend.Select(p => (double)p.Persons).ToArray() }];
         _trendFunds = [new() { Name = L["Cockpit.TrendFunds"], Data = _figures.Trend.Select(p => (double)Money.FromYuan(p.Funds).WanRounded).ToArray() }];
@@ -77,13 +82,13 @@ public partial class CockpitPage : IDisposable
     protected async Task LoadStandardsAsync()
     {
         var request = new GetCockpitStandards(Code, _figures.Month ?? Clock.CurrentMonth);
-        _standards = await Snapshots.GetAsync(request, () => Sender.Send(request).AsTask());
+        _standards = await Snapshots.GetAsync(_area?.AreaId, request, () => Sender.Send(request).AsTask());
     }
 
     protected async Task LoadAlertsAsync()
     {
         var request = new GetCockpitAlerts(Code);
-        _alerts = await Snapshots.GetAsync(request, () => Sender.Send(request).AsTask());
+        _alerts = await Snapshots.GetAsync(_area?.AreaId, request, () => Sender.Send(request).AsTask());
     }
 
     protected void OnChanged(IReadOnlySet<ChangeTopic> topics)
