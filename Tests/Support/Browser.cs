@@ -58,10 +58,11 @@ public sealed class BrowserSession : IAsyncDisposable
     public string BaseAddress { get; private set; } = "";
 
     /// <summary>Skips without Chromium (outside CI), starts the app on a free port and opens a browser profile.</summary>
-    public static async Task<BrowserSession> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="databaseFile">A database arranged beforehand (e.g. a copy of the demo's); by default a new empty one.</param>
+    public static async Task<BrowserSession> StartAsync(IReadOnlyDictionary<string, string>? settings = null, string? databaseFile = null)
     {
         Browser.SkipUnlessAvailable();
-        var session = new BrowserSession { Host = new DashboardHost() };
+        var session = new BrowserSession { Host = new DashboardHost(databaseFile) };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) session.Host.Settings[key] = value;
         session.BaseAddress = session.Host.Start();
         (session._playwright, session.Context) = await Browser.LaunchAsync();
