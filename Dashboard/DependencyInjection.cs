@@ -28,6 +28,8 @@ public static class DependencyInjection
     public static IServiceCollection AddDashboardCore(this IServiceCollection services, IConfiguration configuration,
         string contentRoot)
     {
+        // Before AddDomain, whose default policy yields to the bureau's configured one.
+        services.AddSingleton(configuration.GetSection("Applications").Get<Domain.Applications.ApplicationPolicy>() ?? new Domain.Applications.ApplicationPolicy());
         services.AddDomain();
         services.AddInfrastructure(configuration, contentRoot);
         if (configuration["Demo:Today"] is { Length: > 0 } day)

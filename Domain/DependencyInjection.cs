@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using CivilAffairs.Domain.Common;
 using FluentValidation;
 using Mapster;
@@ -14,6 +15,7 @@ public static class DependencyInjection
         services.AddSingleton(CreateMappingConfig());
         services.AddSingleton<IClock, SystemClock>();
         services.AddScoped<Security.Actor>();
+        services.TryAddSingleton(new Applications.ApplicationPolicy());
         return services;
     }
 

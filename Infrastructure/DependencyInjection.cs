@@ -72,6 +72,7 @@ public static class DependencyInjection
         services.AddSingleton<Domain.Features.Reports.IMonthlyReportWorkbook, Excel.MonthlyReportWorkbook>();
         services.AddSingleton<Domain.Features.Reports.IWorkSummaryDocument, Word.WorkSummaryDocument>();
         services.AddSingleton<Domain.Features.Reports.IListWorkbook, Excel.ListWorkbook>();
+        services.AddSingleton<Domain.Features.Applications.IPostingWorkbook, Excel.PostingWorkbook>();
         // Identity's stores take a scoped context; only per-call scopes (sign-in request, UserAccounts) resolve it.
         services.AddScoped<DashboardDbContext>(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         services.AddIdentityStores(configuration);

@@ -15,6 +15,12 @@ public interface IDataSession : IAsyncDisposable
     /// <summary>Read-only query; results are not tracked.</summary>
     IQueryable<T> Query<T>() where T : class;
 
+    /// <summary>
+    /// Read-only query past the caller's area: only for the county-wide checks whose answer names no one outside it
+    /// (是否在保: is this ID number on a roster anywhere in the county).
+    /// </summary>
+    IQueryable<T> QueryAcrossAreas<T>() where T : class;
+
     /// <summary>Query whose results are tracked, so changes to them are saved.</summary>
     IQueryable<T> Edit<T>() where T : class;
 

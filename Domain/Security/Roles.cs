@@ -31,7 +31,7 @@ public static class Roles
         [Leader] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.ViewPayments, Permission.ViewReports],
         // Caseworkers export the lists they keep (花名册 for posting, payment lists), masked unless they ask and it is audited.
         [Caseworker] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.EditRoster,
-            Permission.ViewPayments, Permission.RunPayments, Permission.RevealSensitive, Permission.ExportReports],
+            Permission.ViewPayments, Permission.RunPayments, Permission.RevealSensitive, Permission.ExportReports, Permission.RecordApplications],
         [StandardsAdmin] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.AdjustStandards],
         [Statistician] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.ViewPayments,
             Permission.ViewReports, Permission.ExportReports],
@@ -42,8 +42,9 @@ public static class Roles
             Permission.ViewPayments, Permission.ViewReports, Permission.ExportReports, Permission.RevealSensitive, Permission.RecordApplications],
         [TownshipReviewer] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.ViewPayments,
             Permission.ViewReports, Permission.ReviewApplications],
+        // The county may take and first-review a file too (a walk-in at the bureau); maker ≠ checker keeps it from approving its own.
         [CountyApprover] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.ViewPayments,
-            Permission.ViewReports, Permission.ApproveApplications],
+            Permission.ViewReports, Permission.RecordApplications, Permission.ReviewApplications, Permission.ApproveApplications],
     };
 
     public static IReadOnlySet<Permission> PermissionsOf(IEnumerable<string> roles)

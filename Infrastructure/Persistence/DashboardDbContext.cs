@@ -1,3 +1,4 @@
+using CivilAffairs.Domain.Applications;
 using CivilAffairs.Domain.Areas;
 using CivilAffairs.Domain.Auditing;
 using CivilAffairs.Infrastructure.Auditing;
@@ -70,6 +71,12 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<BankPayment> BankPayments => Set<BankPayment>();
     public DbSet<ChangeCounter> ChangeCounters => Set<ChangeCounter>();
     public DbSet<AnnualBudget> AnnualBudgets => Set<AnnualBudget>();
+    public DbSet<AssistanceApplication> Applications => Set<AssistanceApplication>();
+    public DbSet<ApplicationMember> ApplicationMembers => Set<ApplicationMember>();
+    public DbSet<ApplicationObjection> ApplicationObjections => Set<ApplicationObjection>();
+    public DbSet<ApplicationStep> ApplicationSteps => Set<ApplicationStep>();
+    public DbSet<Posting> Postings => Set<Posting>();
+    public DbSet<PostingEntry> PostingEntries => Set<PostingEntry>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
@@ -107,6 +114,17 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
             || Set<Household>().Any(h => h.Id == x.HouseholdId && ScopeCommunities.Contains(h.CommunityId)));
         b.Entity<BankPayment>().HasQueryFilter(x => ScopeCommunities == null
             || Set<Household>().Any(h => h.Id == x.HouseholdId && ScopeCommunities.Contains(h.CommunityId)));
+        // An application and a posting belong to their village; their rows follow the file or the posting.
+        b.Entity<AssistanceApplication>().HasQueryFilter(a => ScopeCommunities == null || ScopeCommunities.Contains(a.CommunityId));
+        b.Entity<ApplicationMember>().HasQueryFilter(x => ScopeCommunities == null
+            || Set<AssistanceApplication>().Any(a => a.Id == x.ApplicationId && ScopeCommunities.Contains(a.CommunityId)));
+        b.Entity<ApplicationObjection>().HasQueryFilter(x => ScopeCommunities == null
+            || Set<AssistanceApplication>().Any(a => a.Id == x.ApplicationId && ScopeCommunities.Contains(a.CommunityId)));
+        b.Entity<ApplicationStep>().HasQueryFilter(x => ScopeCommunities == null
+            || Set<AssistanceApplication>().Any(a => a.Id == x.ApplicationId && ScopeCommunities.Contains(a.CommunityId)));
+        b.Entity<Posting>().HasQueryFilter(p => ScopeCommunities == null || ScopeCommunities.Contains(p.CommunityId));
+        b.Entity<PostingEntry>().HasQueryFilter(x => ScopeCommunities == null
+            || Set<Posting>().Any(p => p.Id == x.PostingId && ScopeCommunities.Contains(p.CommunityId)));
         // A standards change (no household) concerns everyone; a household's own change stays in its area.
         b.Entity<RetroactiveChange>().HasQueryFilter(x => ScopeCommunities == null || x.HouseholdId == null
             || Set<Household>().Any(h => h.Id == x.HouseholdId && ScopeCommunities.Contains(h.CommunityId)));
@@ -151,6 +169,9 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
         // The ledger and its summaries are written set-wise by the payment run; nothing edits or removes a line.
         if (ChangeTracker.Entries().Any(e => e.Entity is PaymentLine or PaymentSummary or PaymentHeadcount && e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("Ledger lines and summaries are written only by the payment run and never edited.");
+        // What was put up on the village's wall stays as it was: a correction is a new posting.
+        if (ChangeTracker.Entries().Any(e => e.Entity is Posting or PostingEntry && e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("A published posting is never changed; a correction is a new posting.");
         var topics = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => TopicOf(e.Entity)).OfType<ChangeTopic>().Distinct().ToList();
         var capture = AuditCapture.Take(ChangeTracker);
@@ -198,6 +219,12 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
             if (!scope.Covers(entry.Entity.CommunityId) || !scope.Covers(original))
                 throw new OutsideAreaException(Domain.Common.Messages.Format("OutsideArea", scope.AreaName));
         }
+        foreach (var entry in ChangeTracker.Entries<AssistanceApplication>())
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !scope.Covers(entry.Entity.CommunityId))
+                throw new OutsideAreaException(Domain.Common.Messages.Format("OutsideArea", scope.AreaName));
+        foreach (var entry in ChangeTracker.Entries<Posting>())
+            if (entry.State == EntityState.Added && !scope.Covers(entry.Entity.CommunityId))
+                throw new OutsideAreaException(Domain.Common.Messages.Format("OutsideArea", scope.AreaName));
     }
 
     private static ChangeTopic? TopicOf(object entity) => entity switch

@@ -27,6 +27,7 @@ public sealed class DataSessionFactory(IDbContextFactory<DashboardDbContext> con
 public sealed class DataSession(DashboardDbContext context) : IDataSession
 {
     public IQueryable<T> Query<T>() where T : class => context.Set<T>().AsNoTracking();
+    public IQueryable<T> QueryAcrossAreas<T>() where T : class => context.Set<T>().IgnoreQueryFilters().AsNoTracking();
     public IQueryable<T> Edit<T>() where T : class => context.Set<T>();
     public void Add<T>(T entity) where T : class => context.Add(entity);
 

@@ -3,8 +3,10 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CivilAffairs.Domain.Applications;
 using CivilAffairs.Domain.Common;
 using CivilAffairs.Domain.Common.Behaviors;
+using CivilAffairs.Domain.Features.Applications;
 using CivilAffairs.Domain.Features.Audit;
 using CivilAffairs.Domain.Features.Bank;
 using CivilAffairs.Domain.Features.Cockpit;
@@ -42,7 +44,8 @@ public sealed class AreaScopeTests : IAsyncLifetime
 
     /// <summary>Ids of 唐洞街道's rows the samples aim at, and a 东江 community.</summary>
     private sealed record Other(int HouseholdId, int PersonId, int HeadId, int EnrollmentId, int CommunityId, int TownshipId,
-        int OwnCommunityId, int OwnTownshipId, int TemporaryId, int? RecoveryId, long EventId, string HeadIdNumber)
+        int OwnCommunityId, int OwnTownshipId, int TemporaryId, int? RecoveryId, long EventId, string HeadIdNumber,
+        int ApplicationId = 0, int ObjectionId = 0, int PostingId = 0)
     {
         /// <summary>Whether the text shows anything of 唐洞's: a marked name or address, or the head's full ID number.</summary>
         public bool ShowsIn(string text) => text.Contains(Marker) || text.Contains(HeadIdNumber);
@@ -59,6 +62,8 @@ public sealed class AreaScopeTests : IAsyncLifetime
             $"UPDATE Persons SET Name = '{Marker}' || Id WHERE HouseholdId IN (SELECT Id FROM Households WHERE CommunityId IN ({string.Join(",", theirCommunities)}))");
         await context.Database.ExecuteSqlRawAsync(
             $"UPDATE Households SET Address = '{Marker}地址' || Id WHERE CommunityId IN ({string.Join(",", theirCommunities)})");
+        // Their villages' names too: a posting or an application names its village.
+        await context.Database.ExecuteSqlRawAsync($"UPDATE Areas SET Name = '{Marker}' || Name WHERE ParentId = {tangdong.Id}");
         var household = await context.Households.Where(h => theirCommunities.Contains(h.CommunityId) && h.Status == HouseholdStatus.Active
             && context.Enrollments.Any(e => e.HouseholdId == h.Id && e.PersonId == null && e.ToMonth == null)
             && context.Enrollments.Any(e => e.HouseholdId == h.Id && e.PersonId != null && e.ToMonth == null)
@@ -73,6 +78,29 @@ public sealed class AreaScopeTests : IAsyncLifetime
         var lastEvent = await context.HouseholdEvents.Where(e => e.HouseholdId == household.Id).OrderByDescending(e => e.Id).Select(e => e.Id).FirstOrDefaultAsync();
         _other = new Other(household.Id, members[^1].Id, members[0].Id, enrollment.Id, theirCommunities[0], tangdong.Id, ownCommunity, dongjiang.Id,
             temporary ?? await ArrangeTemporaryCaseAsync(household.Id), recovery, lastEvent, members[0].IdNumber);
+        _other = await ArrangeApplicationAsync(_other);
+    }
+
+    /// <summary>A file of 唐洞 taken by the county, visited, first-reviewed and posted by 唐洞, with an objection on it.</summary>
+    private async Task<Other> ArrangeApplicationAsync(Other o)
+    {
+        static void Ok(IResult result) => Assert.True(result.Succeeded, string.Join("；", result.Errors.Select(e => e.Message)));
+        var received = await _db.SendAsync(new ReceiveApplication
+        {
+            CommunityId = o.CommunityId, Address = $"{Marker}申请地址", Residence = Residence.Rural, VariantCode = ProgrammeCatalogue.RuralDibaoB,
+            Documents = "申请书、身份证、户口簿", Members = [new MemberInput { Name = $"{Marker}申请人", Relationship = Relationship.Head,
+                IdNumber = IdNumber.Compose("431081", new DateOnly(1968, 3, 3), 321).Value }],
+        }, Roles.Caseworker);
+        Ok(received);
+        Ok(await _db.SendAsync(new InvestigateApplication { ApplicationId = received.Value, VisitedOn = _db.Clock.Today, Visitors = "王五、赵六",
+            Findings = "独居，无劳动能力", Verification = "无车辆、无房产" }, Roles.Caseworker));
+        Ok(await _db.SendAsAsync("tangdong-review", new ReviewApplication(received.Value, true)));
+        var posting = await _db.SendAsAsync("tangdong-review", new PublishPosting(o.CommunityId, PostingKind.Proposal, _db.Clock.Today));
+        Ok(posting);
+        Ok(await _db.SendAsAsync("tangdong-review", new RecordObjection(received.Value, _db.Clock.Today, "有人反映其子女有经商收入")));
+        await using var context = _db.NewContext();
+        var objection = await context.ApplicationObjections.Where(x => x.ApplicationId == received.Value).Select(x => x.Id).SingleAsync();
+        return o with { ApplicationId = received.Value, ObjectionId = objection, PostingId = posting.Value };
     }
 
     private async Task<int> ArrangeTemporaryCaseAsync(int householdId)
@@ -154,6 +182,26 @@ public sealed class AreaScopeTests : IAsyncLifetime
             [typeof(ExportWorkSummary)] = s => new ExportWorkSummary("431081", new YearMonth(2023, 1), Closed, null, s),
             [typeof(ExportRoster)] = s => new ExportRoster(new RosterFilter("431081"), false, s),
             [typeof(ExportPaymentList)] = s => new ExportPaymentList("431081", Closed, false, s),
+            [typeof(ReceiveApplication)] = _ => new ReceiveApplication
+            {
+                CommunityId = o.CommunityId, Address = "新申请地址", Residence = Residence.Rural, VariantCode = ProgrammeCatalogue.RuralDibaoA,
+                Documents = "申请书", Members = [new MemberInput { Name = "新申请人", Relationship = Relationship.Head,
+                    IdNumber = IdNumber.Compose("431081", new DateOnly(1971, 5, 5), 322).Value }],
+            },
+            // Their head is on their roster: the county-wide check says so, but not who or where.
+            [typeof(CheckApplicants)] = _ => new CheckApplicants(ProgrammeCatalogue.RuralDibaoA, [o.HeadIdNumber]),
+            [typeof(InvestigateApplication)] = _ => new InvestigateApplication { ApplicationId = o.ApplicationId, VisitedOn = _db.Clock.Today,
+                Visitors = "甲、乙", Findings = "复查", Verification = "无" },
+            [typeof(ReviewApplication)] = _ => new ReviewApplication(o.ApplicationId, false, null, "不符合条件"),
+            [typeof(RecordObjection)] = _ => new RecordObjection(o.ApplicationId, default, "又有人反映有车辆"),
+            [typeof(ResolveObjection)] = _ => new ResolveObjection(o.ApplicationId, o.ObjectionId, "经核实不属实"),
+            [typeof(DecideApplication)] = _ => new DecideApplication(o.ApplicationId, false, Reason: "子女有赡养能力"),
+            [typeof(ListApplications)] = _ => new ListApplications("431081", IncludeClosed: true),
+            [typeof(GetApplication)] = _ => new GetApplication(o.ApplicationId),
+            [typeof(PublishPosting)] = _ => new PublishPosting(o.CommunityId, PostingKind.Proposal, _db.Clock.Today.AddDays(1), CorrectsId: o.PostingId),
+            [typeof(ListPostings)] = _ => new ListPostings("431081"),
+            [typeof(GetPosting)] = _ => new GetPosting(o.PostingId),
+            [typeof(ExportPosting)] = s => new ExportPosting(o.PostingId, s),
         };
     }
 
@@ -199,9 +247,11 @@ public sealed class AreaScopeTests : IAsyncLifetime
     {
         // The control: what the matrix aims at is really there, so the township's empty answers mean something.
         var reads = new[] { typeof(SearchRoster), typeof(GetHousehold), typeof(RevealIdNumber), typeof(ListPreviewPeople), typeof(ExportRoster),
-            typeof(ExportPaymentList), typeof(GetMonthlyReport), typeof(ExportMonthlyReport), typeof(ListTemporaryAssistance) };
+            typeof(ExportPaymentList), typeof(GetMonthlyReport), typeof(ExportMonthlyReport), typeof(ListTemporaryAssistance),
+            typeof(ListApplications), typeof(GetApplication), typeof(ListPostings), typeof(GetPosting), typeof(ExportPosting) };
         // In an order where each still applies to the household the ones before it changed (stopped last, moved away after).
-        var writes = new[] { typeof(ChangeTier), typeof(AddMember), typeof(CorrectHousehold), typeof(RecordTemporaryAssistance),
+        var writes = new[] { typeof(ReceiveApplication), typeof(RecordObjection), typeof(ResolveObjection), typeof(PublishPosting),
+            typeof(DecideApplication), typeof(ChangeTier), typeof(AddMember), typeof(CorrectHousehold), typeof(RecordTemporaryAssistance),
             typeof(RevokeTemporaryAssistance), typeof(RegisterHousehold), typeof(EndEnrollment), typeof(StopHousehold), typeof(MoveHousehold) };
         int another;
         await using (var context = _db.NewContext())
@@ -221,7 +271,8 @@ public sealed class AreaScopeTests : IAsyncLifetime
             using var output = new MemoryStream();
             // The household stopped just before cannot move: move another of 唐洞's.
             var request = type == typeof(MoveHousehold) ? new MoveHousehold(another, _other.OwnCommunityId, Open) : aimed[type](output);
-            var (refusal, _) = await SendAsync("caseworker", request);
+            // Maker ≠ checker: the county's approver decides the file the caseworker received.
+            var (refusal, _) = await SendAsync(type == typeof(DecideApplication) ? "approver" : "caseworker", request);
             Assert.True(refusal is null, $"{type.Name} as the bureau: {refusal}");
             Assert.True(before != await FingerprintAsync(), $"{type.Name} as the bureau changed nothing of 唐洞");
         }
@@ -358,6 +409,11 @@ public sealed class AreaScopeTests : IAsyncLifetime
             await context.HouseholdEvents.CountAsync(e => households.Contains(e.HouseholdId)),
             string.Join(",", await context.TemporaryAssistance.Where(t => households.Contains(t.HouseholdId)).OrderBy(t => t.Id).Select(t => t.Version).ToListAsync()),
             string.Join(",", await context.Recoveries.Where(r => households.Contains(r.HouseholdId)).OrderBy(r => r.Id).Select(r => r.Version).ToListAsync()),
+            string.Join(",", await context.Applications.Where(a => communities.Contains(a.CommunityId)).OrderBy(a => a.Id).Select(a => a.Version).ToListAsync()),
+            await context.Applications.CountAsync(a => communities.Contains(a.CommunityId)),
+            await context.ApplicationObjections.CountAsync(x => x.Resolution != null),
+            await context.ApplicationSteps.CountAsync(x => context.Applications.Any(a => a.Id == x.ApplicationId && communities.Contains(a.CommunityId))),
+            await context.Postings.CountAsync(p => communities.Contains(p.CommunityId)),
         };
         return string.Join("|", parts);
     }

@@ -1,6 +1,8 @@
 using CivilAffairs.Domain.Auditing;
 using CivilAffairs.Domain.Common;
 using CivilAffairs.Domain.Common.Behaviors;
+using CivilAffairs.Domain.Applications;
+using CivilAffairs.Domain.Features.Applications;
 using CivilAffairs.Domain.Features.Audit;
 using CivilAffairs.Domain.Features.Standards;
 using CivilAffairs.Domain.Features.Users;
@@ -55,6 +57,19 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(WriteRosterTemplate)] = () => new WriteRosterTemplate("431081", Stream.Null),
         [typeof(SeedDemoRoster)] = () => new SeedDemoRoster("000000"),
         [typeof(RegisterHousehold)] = () => new RegisterHousehold(),
+        [typeof(ReceiveApplication)] = () => new ReceiveApplication(), // invalid: passes the door, then fails validation
+        [typeof(CheckApplicants)] = () => new CheckApplicants(ProgrammeCatalogue.RuralDibaoA, []),
+        [typeof(InvestigateApplication)] = () => new InvestigateApplication(),
+        [typeof(ReviewApplication)] = () => new ReviewApplication(-1, false, null, "不符合条件"),
+        [typeof(RecordObjection)] = () => new RecordObjection(-1, default, "有车辆"),
+        [typeof(ResolveObjection)] = () => new ResolveObjection(-1, -1, "经核实不属实"),
+        [typeof(DecideApplication)] = () => new DecideApplication(-1, false, Reason: "不符合条件"),
+        [typeof(ListApplications)] = () => new ListApplications("431081"),
+        [typeof(GetApplication)] = () => new GetApplication(-1),
+        [typeof(PublishPosting)] = () => new PublishPosting(-1, PostingKind.Proposal, new DateOnly(2023, 7, 1)),
+        [typeof(ListPostings)] = () => new ListPostings("431081"),
+        [typeof(GetPosting)] = () => new GetPosting(-1),
+        [typeof(ExportPosting)] = () => new ExportPosting(-1, Stream.Null),
         [typeof(StopHousehold)] = () => new StopHousehold { HouseholdId = -1, Month = new YearMonth(2024, 1) },
         [typeof(RestoreHousehold)] = () => new RestoreHousehold { HouseholdId = -1, Month = new YearMonth(2024, 1), Reason = "误停" },
         [typeof(UndoHouseholdChange)] = () => new UndoHouseholdChange { HouseholdId = -1, EventId = 1, Reason = "录错" },
