@@ -85,6 +85,17 @@ public static class DependencyInjection
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                // The home page refused: start in the user's own section rather than on "没有访问权限".
+                if (context.Request.Path == "/" && Security.HomeSection.For(context.HttpContext.User) is { } home)
+                {
+                    context.Response.Redirect(context.Request.PathBase + home);
+                    return Task.CompletedTask;
+                }
+                context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
             // The idle limit is the server's (SignInSessions counts the use of pages too, which no request renews);
             // the cookie itself lasts no longer than a sign-in may.
             o.ExpireTimeSpan = session.Absolute;

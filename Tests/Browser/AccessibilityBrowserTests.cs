@@ -38,6 +38,9 @@ public sealed class AccessibilityBrowserTests
         ("admin", "/admin/audit", null),
         ("admin", "/admin/users", null),
         ("caseworker", "/Account/ChangePassword", null),
+        ("binhu", "/applications/new", null),
+        ("approver", "/applications", null),
+        ("approver", "/postings", null),
     ];
 
     /// <summary>An office laptop and a desktop monitor; each page is checked at both without reloading it.</summary>
