@@ -6,6 +6,7 @@ using CivilAffairs.Benchmarks;
 // dotnet run -c Release --project Benchmarks -- payments [--scale 36]
 // dotnet run -c Release --project Benchmarks -- cockpit [--scale 36]
 // dotnet run -c Release --project Benchmarks -- reports [--scale 36]
+// dotnet run -c Release --project Benchmarks -- applications [--scale 36]
 var verb = args.FirstOrDefault() ?? "";
 var scale = int.TryParse(Option("--scale"), out var s) ? s : 36;
 var rows = int.TryParse(Option("--rows"), out var r) ? r : 50_000;
@@ -18,6 +19,7 @@ return verb switch
     "payments" => await PaymentRunBenchmark.RunAsync(scale),
     "cockpit" => await CockpitBenchmark.RunAsync(scale),
     "reports" => await ReportsBenchmark.RunAsync(scale),
+    "applications" => await ApplicationsBenchmark.RunAsync(scale),
     _ => Usage(),
 };
 
@@ -29,7 +31,7 @@ string? Option(string name)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: roster [--scale 36] [--db file] | import [--rows 50000] | payments [--scale 36] | cockpit [--scale 36] | reports [--scale 36]");
+    Console.Error.WriteLine("usage: roster [--scale 36] [--db file] | import [--rows 50000] | payments [--scale 36] | cockpit [--scale 36] | reports [--scale 36] | applications [--scale 36]");
     return 2;
 }
 

@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddSingleton<IClock, SystemClock>();
         services.AddScoped<Security.Actor>();
         services.TryAddSingleton(new Applications.ApplicationPolicy());
+        services.TryAddSingleton(new Standards.StandardsPolicy());
         return services;
     }
 

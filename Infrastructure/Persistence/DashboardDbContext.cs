@@ -71,6 +71,8 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<BankPayment> BankPayments => Set<BankPayment>();
     public DbSet<ChangeCounter> ChangeCounters => Set<ChangeCounter>();
     public DbSet<AnnualBudget> AnnualBudgets => Set<AnnualBudget>();
+    public DbSet<StandardsProposal> StandardsProposals => Set<StandardsProposal>();
+    public DbSet<StandardsProposalItem> StandardsProposalItems => Set<StandardsProposalItem>();
     public DbSet<AssistanceApplication> Applications => Set<AssistanceApplication>();
     public DbSet<ApplicationMember> ApplicationMembers => Set<ApplicationMember>();
     public DbSet<ApplicationObjection> ApplicationObjections => Set<ApplicationObjection>();
@@ -230,7 +232,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
     private static ChangeTopic? TopicOf(object entity) => entity switch
     {
         Household or Person or Enrollment or HouseholdEvent or HouseholdMove => ChangeTopic.Roster,
-        BenefitStandard => ChangeTopic.Standards,
+        BenefitStandard or StandardsProposal => ChangeTopic.Standards,
         Domain.Payments.TemporaryAssistance => ChangeTopic.TemporaryAssistance,
         PaymentMonth or Recovery or BankBatch or BankPayment or AnnualBudget => ChangeTopic.Payments,
         _ => null,

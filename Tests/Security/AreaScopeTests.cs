@@ -134,6 +134,7 @@ public sealed class AreaScopeTests : IAsyncLifetime
         {
             [typeof(GetStandardsInForce)] = _ => new GetStandardsInForce("431081", Closed),
             [typeof(GetStandardHistory)] = _ => new GetStandardHistory("431081", ProgrammeCatalogue.RuralDibaoA),
+            [typeof(ListStandardsProposals)] = _ => new ListStandardsProposals("431081"),
             [typeof(ConfirmPassword)] = _ => new ConfirmPassword("x"),
             [typeof(GetMyArea)] = _ => new GetMyArea(),
             [typeof(WriteRosterTemplate)] = s => new WriteRosterTemplate("431081", s),

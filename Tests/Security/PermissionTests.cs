@@ -42,6 +42,9 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(GetStandardHistory)] = () => new GetStandardHistory("431081", ProgrammeCatalogue.RuralDibaoA),
         [typeof(AdjustStandards)] = () => new AdjustStandards(), // invalid: passes the door, then fails validation
         [typeof(CorrectStandard)] = () => new CorrectStandard(), // invalid: no amount, document or reason
+        [typeof(ApproveStandardsProposal)] = () => new ApproveStandardsProposal(-1),
+        [typeof(RejectStandardsProposal)] = () => new RejectStandardsProposal(-1, "文号有误"),
+        [typeof(ListStandardsProposals)] = () => new ListStandardsProposals("431081"),
         [typeof(ListUsers)] = () => new ListUsers(),
         [typeof(CreateUser)] = () => new CreateUser(),
         [typeof(SetUserEnabled)] = () => new SetUserEnabled("no-such-user", true),

@@ -41,6 +41,8 @@ public sealed class DashboardHost : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // The tests arrange their own roster; the demo roster is tested on its own.
         builder.UseSetting("Demo:SeedRoster", "false");
+        // One-step adjustments, as TestDatabase; the second approval has its own tests.
+        builder.UseSetting("Standards:SecondApproval", "false");
         // Each host its own download folder: a host deletes what its folder holds when it starts.
         builder.UseSetting("Downloads:Folder", DatabaseFile + ".downloads");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);

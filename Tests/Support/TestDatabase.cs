@@ -45,6 +45,8 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Database:Provider"] = "Sqlite",
         ["Bureau:JurisdictionCode"] = "431081",
         ["Live:PollMilliseconds"] = "50",
+        // The tests of other features adjust standards in one step; the second approval is tested on its own (StandardsProposalTests).
+        ["Standards:SecondApproval"] = "false",
     };
 
     /// <summary>The demo account holding <paramref name="role"/>.</summary>

@@ -37,8 +37,8 @@ public sealed class StandardAdjustmentItem
     public string? Reason { get; set; }
 }
 
-/// <summary>What the adjustment wrote.</summary>
-public sealed record AdjustmentOutcome(int VersionsCreated, YearMonth EffectiveFrom, string DocumentNumber);
+/// <summary>What the adjustment wrote, or the proposal it became when a second person must approve it.</summary>
+public sealed record AdjustmentOutcome(int VersionsCreated, YearMonth EffectiveFrom, string DocumentNumber, int? ProposalId = null);
 
 /// <summary>The checks that need no database; the page runs the same validator on the form.</summary>
 public sealed class AdjustStandardsValidator : AbstractValidator<AdjustStandards>
@@ -95,8 +95,11 @@ public sealed class StandardAdjustmentItemValidator : AbstractValidator<Standard
     }
 }
 
-/// <summary>Checks every row against the standards already recorded, then writes all new versions in one save.</summary>
-public sealed class AdjustStandardsHandler(IDataSessionFactory data, IClock clock, Actor actor)
+/// <summary>
+/// Checks every row against the standards already recorded, then writes all new versions in one save; or, where a second
+/// person must approve (<see cref="StandardsPolicy.SecondApproval"/>), records the proposal with its impact instead.
+/// </summary>
+public sealed class AdjustStandardsHandler(IDataSessionFactory data, IClock clock, Actor actor, StandardsPolicy policy, IPaymentRun run)
     : IRequestHandler<AdjustStandards, Result<AdjustmentOutcome>>
 {
     public async ValueTask<Result<AdjustmentOutcome>> Handle(AdjustStandards request, CancellationToken ct)
@@ -105,9 +108,31 @@ public sealed class AdjustStandardsHandler(IDataSessionFactory data, IClock cloc
         var (jurisdictionId, schedules, errors) = await CheckAsync(session, request, ct);
         if (errors.Count > 0) return Result<AdjustmentOutcome>.Failure(errors);
         var effectiveFrom = YearMonth.Of(request.EffectiveFrom);
+        if (policy.SecondApproval)
+        {
+            var impact = await PreviewStandardImpactHandler.ComputeAsync(session, run, clock, request, ct);
+            if (!impact.Succeeded) return Result<AdjustmentOutcome>.Failure(impact.Errors);
+            var i = impact.Value!;
+            var proposal = StandardsProposal.Propose(jurisdictionId, request.EffectiveFrom, request.DocumentNumber, request.Reason,
+                request.Changes.Select(c => (c.Item.VariantCode, c.Item.NewAmount!.Value, c.Item.Reason)),
+                (i.Persons, i.Households, i.MonthlyChange, i.BackPay), clock.Now.UtcDateTime, actor.UserName);
+            session.Add(proposal);
+            session.AuditReason = $"提交年度调标 {request.DocumentNumber.Trim()}，待审核";
+            await session.SaveChangesAsync(ct);
+            return Result<AdjustmentOutcome>.Success(new AdjustmentOutcome(0, effectiveFrom, request.DocumentNumber.Trim(), proposal.Id));
+        }
+        Apply(session, request, jurisdictionId, schedules, await session.LastClosedMonthAsync(jurisdictionId, ct), clock, actor);
+        session.AuditReason = $"年度调标 {request.DocumentNumber.Trim()}" + (string.IsNullOrWhiteSpace(request.Reason) ? "" : $"：{request.Reason.Trim()}");
+        await session.SaveChangesAsync(ct);
+        return Result<AdjustmentOutcome>.Success(new AdjustmentOutcome(schedules.Count, effectiveFrom, request.DocumentNumber.Trim()));
+    }
 
+    /// <summary>Adds the new versions (and, for a closed month, the retroactive change the next run settles) to the session.</summary>
+    public static void Apply(IDataSession session, AdjustStandards request, int jurisdictionId,
+        IEnumerable<(StandardAdjustmentItem Item, int Index, StandardSchedule Schedule)> schedules, YearMonth? lastClosed, IClock clock, Actor actor)
+    {
+        var effectiveFrom = YearMonth.Of(request.EffectiveFrom);
         // A standard effective from a closed month is settled by the next payment run as back pay (or recovery).
-        var lastClosed = await session.LastClosedMonthAsync(jurisdictionId, ct);
         foreach (var (item, _, schedule) in schedules)
         {
             var reason = string.IsNullOrWhiteSpace(item.Reason) ? request.Reason : item.Reason;
@@ -116,10 +141,6 @@ public sealed class AdjustStandardsHandler(IDataSessionFactory data, IClock cloc
             if (RetroactiveChange.ForStandard(jurisdictionId, item.VariantCode, effectiveFrom, lastClosed, clock.Now.UtcDateTime) is { } retroactive)
                 session.Add(retroactive);
         }
-
-        session.AuditReason = $"年度调标 {request.DocumentNumber.Trim()}" + (string.IsNullOrWhiteSpace(request.Reason) ? "" : $"：{request.Reason.Trim()}");
-        await session.SaveChangesAsync(ct);
-        return Result<AdjustmentOutcome>.Success(new AdjustmentOutcome(schedules.Count, effectiveFrom, request.DocumentNumber.Trim()));
     }
 
     /// <summary>Every row checked against the standards already recorded, before anything is written (the impact preview runs it too).</summary>

@@ -41,8 +41,13 @@ public sealed class PreviewStandardImpactHandler(IDataSessionFactory data, IPaym
 {
     public async ValueTask<Result<StandardImpact>> Handle(PreviewStandardImpact preview, CancellationToken ct)
     {
-        var request = preview.Adjustment;
         await using var session = await data.OpenAsync(ct);
+        return await ComputeAsync(session, run, clock, preview.Adjustment, ct);
+    }
+
+    /// <summary>The impact of an adjustment; a proposal records it when entered, so its approver reads the same figures.</summary>
+    public static async Task<Result<StandardImpact>> ComputeAsync(IDataSession session, IPaymentRun run, IClock clock, AdjustStandards request, CancellationToken ct)
+    {
         // The same checks as saving, so the preview never shows the cost of an adjustment that would be refused.
         var (j, _, errors) = await AdjustStandardsHandler.CheckAsync(session, request, ct);
         if (errors.Count > 0) return Result<StandardImpact>.Failure(errors);

@@ -46,3 +46,27 @@ internal sealed class BenefitStandardConfiguration : IEntityTypeConfiguration<Be
         b.HasIndex(s => new { s.JurisdictionId, s.VariantCode, s.EffectiveFrom, s.Revision }).IsUnique();
     }
 }
+
+internal sealed class StandardsProposalConfiguration : IEntityTypeConfiguration<Domain.Standards.StandardsProposal>
+{
+    public void Configure(EntityTypeBuilder<Domain.Standards.StandardsProposal> b)
+    {
+        b.Property(p => p.DocumentNumber).HasMaxLength(Domain.Standards.BenefitStandard.DocumentNumberMaxLength).IsRequired();
+        b.Property(p => p.Reason).HasMaxLength(Domain.Standards.BenefitStandard.ReasonMaxLength);
+        b.Property(p => p.DecisionNote).HasMaxLength(Domain.Standards.BenefitStandard.ReasonMaxLength);
+        b.Property(p => p.ProposedBy).HasMaxLength(100).IsRequired();
+        b.Property(p => p.DecidedBy).HasMaxLength(100);
+        b.HasMany(p => p.Items).WithOne().HasForeignKey(i => i.ProposalId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(p => p.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasIndex(p => new { p.JurisdictionId, p.State });
+    }
+}
+
+internal sealed class StandardsProposalItemConfiguration : IEntityTypeConfiguration<Domain.Standards.StandardsProposalItem>
+{
+    public void Configure(EntityTypeBuilder<Domain.Standards.StandardsProposalItem> b)
+    {
+        b.Property(i => i.VariantCode).HasMaxLength(Domain.Programmes.ProgrammeVariant.CodeMaxLength).IsRequired();
+        b.Property(i => i.Reason).HasMaxLength(Domain.Standards.BenefitStandard.ReasonMaxLength);
+    }
+}

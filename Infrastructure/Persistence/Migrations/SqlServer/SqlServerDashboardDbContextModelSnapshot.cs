@@ -1460,6 +1460,107 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("BenefitStandards");
                 });
 
+            modelBuilder.Entity("CivilAffairs.Domain.Standards.StandardsProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("ImpactBackPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("ImpactHouseholds")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("ImpactMonthlyChange")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("ImpactPersons")
+                        .HasColumnType("int");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId", "State");
+
+                    b.ToTable("StandardsProposals");
+                });
+
+            modelBuilder.Entity("CivilAffairs.Domain.Standards.StandardsProposalItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("NewAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("VariantCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("StandardsProposalItems");
+                });
+
             modelBuilder.Entity("CivilAffairs.Infrastructure.Auditing.DataProtectionKeyRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1947,6 +2048,15 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Variant");
                 });
 
+            modelBuilder.Entity("CivilAffairs.Domain.Standards.StandardsProposalItem", b =>
+                {
+                    b.HasOne("CivilAffairs.Domain.Standards.StandardsProposal", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CivilAffairs.Infrastructure.Identity.SignInSession", b =>
                 {
                     b.HasOne("CivilAffairs.Infrastructure.Identity.ApplicationUser", null)
@@ -2035,6 +2145,11 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Members");
 
                     b.Navigation("Moves");
+                });
+
+            modelBuilder.Entity("CivilAffairs.Domain.Standards.StandardsProposal", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

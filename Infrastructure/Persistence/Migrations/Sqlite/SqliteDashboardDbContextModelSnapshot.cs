@@ -1407,6 +1407,103 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("BenefitStandards");
                 });
 
+            modelBuilder.Entity("CivilAffairs.Domain.Standards.StandardsProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ImpactBackPay")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImpactHouseholds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ImpactMonthlyChange")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImpactPersons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JurisdictionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId", "State");
+
+                    b.ToTable("StandardsProposals");
+                });
+
+            modelBuilder.Entity("CivilAffairs.Domain.Standards.StandardsProposalItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("NewAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VariantCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("StandardsProposalItems");
+                });
+
             modelBuilder.Entity("CivilAffairs.Infrastructure.Auditing.DataProtectionKeyRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1886,6 +1983,15 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Variant");
                 });
 
+            modelBuilder.Entity("CivilAffairs.Domain.Standards.StandardsProposalItem", b =>
+                {
+                    b.HasOne("CivilAffairs.Domain.Standards.StandardsProposal", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CivilAffairs.Infrastructure.Identity.SignInSession", b =>
                 {
                     b.HasOne("CivilAffairs.Infrastructure.Identity.ApplicationUser", null)
@@ -1974,6 +2080,11 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Members");
 
                     b.Navigation("Moves");
+                });
+
+            modelBuilder.Entity("CivilAffairs.Domain.Standards.StandardsProposal", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }
