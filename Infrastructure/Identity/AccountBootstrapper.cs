@@ -26,6 +26,8 @@ public sealed class AccountBootstrapper(IServiceScopeFactory scopes, IConfigurat
         ("leader", "演示·局领导", Roles.Leader, null),
         ("caseworker", "演示·业务员", Roles.Caseworker, null),
         ("standards", "演示·标准管理员", Roles.StandardsAdmin, null),
+        // A yearly adjustment needs a second administrator to approve it (Standards:SecondApproval).
+        ("standards-check", "演示·标准复核", Roles.StandardsAdmin, null),
         ("statistician", "演示·统计员", Roles.Statistician, null),
         ("admin", "演示·系统管理员", Roles.Admin, null),
         ("approver", "演示·县级审批", Roles.CountyApprover, null),

@@ -4,6 +4,7 @@ using CivilAffairs.Domain.Common;
 using CivilAffairs.Domain.Features.Standards;
 using CivilAffairs.Domain.Programmes;
 using CivilAffairs.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CivilAffairs.Tests.Standards;
 
@@ -142,5 +143,33 @@ public sealed class StandardsPageTests : ComponentTestContext
         await using var context = Database.NewContext();
         var versions = context.BenefitStandards.Where(s => s.VariantCode == ProgrammeCatalogue.RuralDibaoA && s.EffectiveFrom == new YearMonth(2023, 1)).ToList();
         Assert.Equal([(380m, true), (390m, false)], versions.OrderBy(v => v.Revision).Select(v => (v.MonthlyAmount, v.IsSuperseded)));
+    }
+}
+
+/// <summary>The pending proposal on the standards page: its amounts and impact shown, its maker refused, and nothing in force.</summary>
+public sealed class StandardsProposalPageTests : ComponentTestContext
+{
+    [Fact]
+    public async Task A_pending_adjustment_shows_its_impact_and_its_maker_cannot_approve_it()
+    {
+        // The page's services and the arranger's are two compositions: both keep the bureau's rule.
+        Context.Services.GetRequiredService<CivilAffairs.Domain.Standards.StandardsPolicy>().SecondApproval = true;
+        Database.Services.GetRequiredService<CivilAffairs.Domain.Standards.StandardsPolicy>().SecondApproval = true;
+        var entered = await Database.SendAsync(new AdjustStandards
+        {
+            JurisdictionCode = "431081", EffectiveFrom = new DateOnly(2027, 1, 1), DocumentNumber = "资民发〔2027〕1号",
+            Items = [new StandardAdjustmentItem { VariantCode = ProgrammeCatalogue.RuralDibaoA, NewAmount = 420m }],
+        });
+        var id = entered.Value!.ProposalId!.Value;
+
+        var page = Context.Render<StandardsPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"[data-testid=proposal-{id}]")));
+        Assert.Contains("380.00 → 420.00", page.Find($"[data-testid=proposal-{id}]").TextContent.Replace("\n", "").Replace("  ", ""));
+        Assert.Contains("影响测算", page.Find($"[data-testid=proposal-impact-{id}]").TextContent);
+
+        page.Find($"[data-testid=approve-proposal-{id}]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("不能审核自己的调标", page.Find("[data-testid=proposal-error]").TextContent));
+        Assert.NotEmpty(page.FindAll($"[data-testid=proposal-{id}]"));
     }
 }

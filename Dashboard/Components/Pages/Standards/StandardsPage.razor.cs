@@ -18,6 +18,9 @@ public partial class StandardsPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     private IReadOnlyList<StandardInForce> _rows = [];
+    private IReadOnlyList<StandardsProposalRow> _proposals = [];
+    private string? _proposalError;
+    private string? _rejectReason;
     private YearMonth _viewMonth;
     private bool _loading = true;
 
@@ -33,6 +36,7 @@ public partial class StandardsPage
     {
         _loading = true;
         _rows = await Sender.Send(new GetStandardsInForce(Bureau.Value.JurisdictionCode, _viewMonth));
+        _proposals = await Sender.Send(new ListStandardsProposals(Bureau.Value.JurisdictionCode));
         _loading = false;
     }
 
@@ -55,10 +59,33 @@ public partial class StandardsPage
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: AdjustmentOutcome outcome })
         {
-            Snackbar.Add(string.Format(L["Adjust.Saved"], outcome.VersionsCreated, outcome.EffectiveFrom, outcome.DocumentNumber),
-                Severity.Success);
+            Snackbar.Add(outcome.VersionsCreated == 0 && outcome.ProposalId is not null
+                ? string.Format(L["Proposal.Entered"], outcome.DocumentNumber)
+                : string.Format(L["Adjust.Saved"], outcome.VersionsCreated, outcome.EffectiveFrom, outcome.DocumentNumber), Severity.Success);
             await LoadAsync();
         }
+    }
+
+    /// <summary>审核通过 by a second administrator: in force from its month (the mediator refuses its own maker).</summary>
+    private async Task ApproveAsync(int id)
+    {
+        var result = await Sender.Send(new ApproveStandardsProposal(id));
+        _proposalError = result.Succeeded ? null : string.Join(" ", result.Errors.Select(e => e.Message));
+        if (result.Succeeded)
+            Snackbar.Add(string.Format(L["Adjust.Saved"], result.Value!.VersionsCreated, result.Value.EffectiveFrom, result.Value.DocumentNumber), Severity.Success);
+        await LoadAsync();
+    }
+
+    private async Task RejectAsync(int id)
+    {
+        var result = await Sender.Send(new RejectStandardsProposal(id, _rejectReason ?? ""));
+        _proposalError = result.Succeeded ? null : string.Join(" ", result.Errors.Select(e => e.Message));
+        if (result.Succeeded)
+        {
+            _rejectReason = null;
+            Snackbar.Add(L["Proposal.Rejected"], Severity.Info);
+        }
+        await LoadAsync();
     }
 
     private async Task OpenHistoryAsync(StandardInForce row)
