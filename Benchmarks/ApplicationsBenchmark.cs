@@ -94,6 +94,16 @@ public static class ApplicationsBenchmark
             await sender.Send(new CheckApplicants(ProgrammeCatalogue.RuralDibaoA, [onRoster, applying, unknown]), default));
         Console.WriteLine($"| duplicate check at 受理, three numbers | {check:N1} | {checkP95:N1} |");
         Console.WriteLine($"worst township queue median: {medians.Max():N1} ms");
+
+        // 复核 over the same roster: the due list and the cockpit's alerts, which count the overdue reviews.
+        var (due, dueP95) = await Timing.MeasureAsync(async () => await sender.Send(new Domain.Features.Reviews.ListReviewsDue("431081"), default), warmup: 1, runs: 5);
+        var sandu = list.Queues.First(q => q.Township == "三都镇").TownshipId;
+        var (dueTownship, dueTownshipP95) = await Timing.MeasureAsync(async () =>
+            await sender.Send(new Domain.Features.Reviews.ListReviewsDue("431081", sandu), default), warmup: 1, runs: 5);
+        var (alerts, alertsP95) = await Timing.MeasureAsync(async () => await sender.Send(new Domain.Features.Cockpit.GetCockpitAlerts("431081"), default), warmup: 1, runs: 5);
+        Console.WriteLine($"| reviews due, whole bureau | {due:N1} | {dueP95:N1} |");
+        Console.WriteLine($"| reviews due, 三都镇 | {dueTownship:N1} | {dueTownshipP95:N1} |");
+        Console.WriteLine($"| cockpit alerts (with the overdue reviews) | {alerts:N1} | {alertsP95:N1} |");
         return 0;
     }
 

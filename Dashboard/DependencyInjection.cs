@@ -31,6 +31,7 @@ public static class DependencyInjection
         // Before AddDomain, whose default policy yields to the bureau's configured one.
         services.AddSingleton(configuration.GetSection("Applications").Get<Domain.Applications.ApplicationPolicy>() ?? new Domain.Applications.ApplicationPolicy());
         services.AddSingleton(configuration.GetSection("Standards").Get<Domain.Standards.StandardsPolicy>() ?? new Domain.Standards.StandardsPolicy());
+        services.AddSingleton(configuration.GetSection("Reviews").Get<Domain.Roster.ReviewPolicy>() ?? new Domain.Roster.ReviewPolicy());
         services.AddDomain();
         services.AddInfrastructure(configuration, contentRoot);
         if (configuration["Demo:Today"] is { Length: > 0 } day)

@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddScoped<Security.Actor>();
         services.TryAddSingleton(new Applications.ApplicationPolicy());
         services.TryAddSingleton(new Standards.StandardsPolicy());
+        services.TryAddSingleton(new Roster.ReviewPolicy());
         return services;
     }
 

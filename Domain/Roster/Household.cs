@@ -32,6 +32,8 @@ public sealed partial class Household : IVersioned
     public string? BankAccount { get; private set; }
     public HouseholdStatus Status { get; private set; }
     public YearMonth RegisteredMonth { get; private set; }
+    /// <summary>The day of the last 复核 (periodic review); null until the first, when the registration month counts instead.</summary>
+    public DateOnly? LastReviewedOn { get; private set; }
     /// <summary>A key that makes re-importing the same roster row a no-op (the head's ID number by default).</summary>
     public string? ImportKey { get; private set; }
     public Guid Version { get; set; }
@@ -259,6 +261,22 @@ public sealed partial class Household : IVersioned
             ended.Add(enrollment);
         }
         return ended;
+    }
+
+    /// <summary>
+    /// 复核: the periodic review, dated, with what it found; the next one falls due from it (<see cref="ReviewSchedule"/>).
+    /// A change it decides (a tier, a stop) is recorded with it by the same changes as any other.
+    /// </summary>
+    public void Review(DateOnly on, ReviewOutcome outcome, string findings, DateOnly today, DateTime atUtc, string by)
+    {
+        CheckActive();
+        findings = EnteredText.Clean(findings);
+        BusinessRules.Check(new ReviewNeedsFindings(findings), "Findings");
+        BusinessRules.Check(new TextMustFit(findings, HouseholdEvent.DescriptionMaxLength - 40), "Findings");
+        BusinessRules.Check(new ReviewDateInRange(on, RegisteredMonth, LastReviewedOn, today), "ReviewedOn");
+        LastReviewedOn = on;
+        Record(HouseholdEventKind.Reviewed, YearMonth.Of(on),
+            Messages.Format("Event.Reviewed", on.ToString("yyyy-MM-dd"), Messages.Get($"ReviewOutcome.{outcome}"), findings), atUtc, by);
     }
 
     private void CheckActive() => BusinessRules.Check(new HouseholdMustBeActive(Status));

@@ -38,4 +38,6 @@ public enum HouseholdEventKind
     Restored = 10,
     /// <summary>撤销: a change made in error undone before any month it affects was paid.</summary>
     Undone = 11,
+    /// <summary>复核: the periodic review found the household still as recorded (or changed it by the change recorded with it).</summary>
+    Reviewed = 12,
 }

@@ -41,6 +41,7 @@ public sealed class AccessibilityBrowserTests
         ("binhu", "/applications/new", null),
         ("approver", "/applications", null),
         ("approver", "/postings", null),
+        ("caseworker", "/reviews", null),
     ];
 
     /// <summary>An office laptop and a desktop monitor; each page is checked at both without reloading it.</summary>

@@ -12,6 +12,7 @@ using CivilAffairs.Domain.Features.Bank;
 using CivilAffairs.Domain.Features.Cockpit;
 using CivilAffairs.Domain.Features.Payments;
 using CivilAffairs.Domain.Features.Recoveries;
+using CivilAffairs.Domain.Features.Reviews;
 using CivilAffairs.Domain.Features.Reports;
 using CivilAffairs.Domain.Features.Roster;
 using CivilAffairs.Domain.Features.Standards;
@@ -183,6 +184,8 @@ public sealed class AreaScopeTests : IAsyncLifetime
             [typeof(ExportWorkSummary)] = s => new ExportWorkSummary("431081", new YearMonth(2023, 1), Closed, null, s),
             [typeof(ExportRoster)] = s => new ExportRoster(new RosterFilter("431081"), false, s),
             [typeof(ExportPaymentList)] = s => new ExportPaymentList("431081", Closed, false, s),
+            [typeof(RecordReview)] = _ => new RecordReview { HouseholdId = o.HouseholdId, ReviewedOn = _db.Clock.Today, Findings = "入户复核", Month = Open },
+            [typeof(ListReviewsDue)] = _ => new ListReviewsDue("431081"),
             [typeof(ReceiveApplication)] = _ => new ReceiveApplication
             {
                 CommunityId = o.CommunityId, Address = "新申请地址", Residence = Residence.Rural, VariantCode = ProgrammeCatalogue.RuralDibaoA,
@@ -249,9 +252,9 @@ public sealed class AreaScopeTests : IAsyncLifetime
         // The control: what the matrix aims at is really there, so the township's empty answers mean something.
         var reads = new[] { typeof(SearchRoster), typeof(GetHousehold), typeof(RevealIdNumber), typeof(ListPreviewPeople), typeof(ExportRoster),
             typeof(ExportPaymentList), typeof(GetMonthlyReport), typeof(ExportMonthlyReport), typeof(ListTemporaryAssistance),
-            typeof(ListApplications), typeof(GetApplication), typeof(ListPostings), typeof(GetPosting), typeof(ExportPosting) };
+            typeof(ListApplications), typeof(GetApplication), typeof(ListPostings), typeof(GetPosting), typeof(ExportPosting), typeof(ListReviewsDue) };
         // In an order where each still applies to the household the ones before it changed (stopped last, moved away after).
-        var writes = new[] { typeof(ReceiveApplication), typeof(RecordObjection), typeof(ResolveObjection), typeof(PublishPosting),
+        var writes = new[] { typeof(RecordReview), typeof(ReceiveApplication), typeof(RecordObjection), typeof(ResolveObjection), typeof(PublishPosting),
             typeof(DecideApplication), typeof(ChangeTier), typeof(AddMember), typeof(CorrectHousehold), typeof(RecordTemporaryAssistance),
             typeof(RevokeTemporaryAssistance), typeof(RegisterHousehold), typeof(EndEnrollment), typeof(StopHousehold), typeof(MoveHousehold) };
         int another;

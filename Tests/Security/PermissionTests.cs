@@ -12,6 +12,7 @@ using CivilAffairs.Domain.Features.Reports;
 using CivilAffairs.Domain.Features.Payments;
 using CivilAffairs.Domain.Features.TemporaryAssistance;
 using CivilAffairs.Domain.Features.Recoveries;
+using CivilAffairs.Domain.Features.Reviews;
 using CivilAffairs.Domain.Features.Roster;
 using CivilAffairs.Domain.Programmes;
 using CivilAffairs.Domain.Security;
@@ -61,6 +62,8 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(SeedDemoRoster)] = () => new SeedDemoRoster("000000"),
         [typeof(RegisterHousehold)] = () => new RegisterHousehold(),
         [typeof(ReceiveApplication)] = () => new ReceiveApplication(), // invalid: passes the door, then fails validation
+        [typeof(RecordReview)] = () => new RecordReview { HouseholdId = -1, ReviewedOn = new DateOnly(2026, 11, 1), Findings = "属实", Month = new YearMonth(2026, 11) },
+        [typeof(ListReviewsDue)] = () => new ListReviewsDue("431081"),
         [typeof(CheckApplicants)] = () => new CheckApplicants(ProgrammeCatalogue.RuralDibaoA, []),
         [typeof(InvestigateApplication)] = () => new InvestigateApplication(),
         [typeof(ReviewApplication)] = () => new ReviewApplication(-1, false, null, "不符合条件"),

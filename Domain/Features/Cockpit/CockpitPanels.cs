@@ -38,13 +38,13 @@ public sealed class GetCockpitStandardsHandler(IDataSessionFactory data) : IRequ
 public sealed record GetCockpitAlerts(string JurisdictionCode) : IRequest<IReadOnlyList<CockpitAlert>>;
 
 /// <summary>Kinds of alert, each with the page that deals with it.</summary>
-public enum CockpitAlertKind { MonthsNotClosed = 1, PreviewOutdated = 2, CorrectionsPending = 3, RecoveriesOutstanding = 4, BankPaymentsFailed = 5, ChildAllowancesEnding = 6 }
+public enum CockpitAlertKind { MonthsNotClosed = 1, PreviewOutdated = 2, CorrectionsPending = 3, RecoveriesOutstanding = 4, BankPaymentsFailed = 5, ChildAllowancesEnding = 6, ReviewsOverdue = 7 }
 
 /// <summary>One alert: how many, how much where money is involved.</summary>
 public sealed record CockpitAlert(CockpitAlertKind Kind, int Count, decimal? Amount, YearMonth? Month);
 
 /// <summary>A handful of small queries over the months, counters, recoveries, bank payments and children's allowances.</summary>
-public sealed class GetCockpitAlertsHandler(IDataSessionFactory data, IClock clock) : IRequestHandler<GetCockpitAlerts, IReadOnlyList<CockpitAlert>>
+public sealed class GetCockpitAlertsHandler(IDataSessionFactory data, IClock clock, Domain.Roster.ReviewPolicy reviews) : IRequestHandler<GetCockpitAlerts, IReadOnlyList<CockpitAlert>>
 {
     /// <summary>How far ahead the cockpit warns of children's allowances ending at 18.</summary>
     public const int ChildAllowanceHorizonMonths = 3;
@@ -83,6 +83,12 @@ public sealed class GetCockpitAlertsHandler(IDataSessionFactory data, IClock clo
         var ending = await session.CountAsync(session.Query<Domain.Roster.Enrollment>().Where(e => e.ToMonth == null && limited.Contains(e.VariantCode)
             && e.Household!.JurisdictionId == j && e.Person!.BirthDate <= adultIfBornBy), ct);
         if (ending > 0) alerts.Add(new CockpitAlert(CockpitAlertKind.ChildAllowancesEnding, ending, null, horizon));
+        // 复核 overdue: assisted households whose periodic review has fallen due (the same schedule as the reviews page).
+        var today = clock.Today;
+        var overdue = await session.CountAsync(session.Query<Domain.Roster.Household>().Where(h => h.JurisdictionId == j
+            && h.Status == Domain.Roster.HouseholdStatus.Active && h.Enrollments.Any(e => e.ToMonth == null))
+            .Where(Domain.Roster.ReviewSchedule.DueByWhere(today, today, reviews)), ct);
+        if (overdue > 0) alerts.Add(new CockpitAlert(CockpitAlertKind.ReviewsOverdue, overdue, null, null));
         return alerts;
     }
 }

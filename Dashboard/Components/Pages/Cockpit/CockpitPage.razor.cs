@@ -185,6 +185,7 @@ public partial class CockpitPage : IDisposable
         CockpitAlertKind.RecoveriesOutstanding => "payments/recoveries",
         CockpitAlertKind.BankPaymentsFailed => "payments/bank",
         CockpitAlertKind.ChildAllowancesEnding => "roster?programme=Orphan",
+        CockpitAlertKind.ReviewsOverdue => "reviews",
         _ => "payments",
     };
 

@@ -1215,6 +1215,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("JurisdictionId")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("LastReviewedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("RegisteredMonth")
                         .HasColumnType("int");
 

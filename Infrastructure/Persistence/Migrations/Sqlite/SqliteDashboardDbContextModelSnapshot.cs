@@ -1170,6 +1170,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("JurisdictionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("LastReviewedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RegisteredMonth")
                         .HasColumnType("INTEGER");
 
