@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton(configuration.GetSection("Applications").Get<Domain.Applications.ApplicationPolicy>() ?? new Domain.Applications.ApplicationPolicy());
         services.AddSingleton(configuration.GetSection("Standards").Get<Domain.Standards.StandardsPolicy>() ?? new Domain.Standards.StandardsPolicy());
         services.AddSingleton(configuration.GetSection("Reviews").Get<Domain.Roster.ReviewPolicy>() ?? new Domain.Roster.ReviewPolicy());
+        services.AddSingleton(configuration.GetSection("Roster").Get<Domain.Roster.GradualExitPolicy>() ?? new Domain.Roster.GradualExitPolicy());
         services.AddDomain();
         services.AddInfrastructure(configuration, contentRoot);
         if (configuration["Demo:Today"] is { Length: > 0 } day)

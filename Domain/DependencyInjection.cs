@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.TryAddSingleton(new Applications.ApplicationPolicy());
         services.TryAddSingleton(new Standards.StandardsPolicy());
         services.TryAddSingleton(new Roster.ReviewPolicy());
+        services.TryAddSingleton(new Roster.GradualExitPolicy());
         return services;
     }
 

@@ -16,6 +16,8 @@ public sealed class StopHousehold : IRequest<Result>, ICorrectsClosedMonths
     public string? Note { get; set; }
     /// <summary>The month is after the next open one on purpose.</summary>
     public bool Planned { get; set; }
+    /// <summary>Where the bureau grants a gradual exit (渐退期), the clerk may still stop at once (the household asks for it, or fraud).</summary>
+    public bool WithoutGradualExit { get; set; }
 }
 
 /// <summary>Field checks of a stop.</summary>
@@ -29,12 +31,20 @@ public sealed class StopHouseholdValidator : AbstractValidator<StopHousehold>
 }
 
 /// <summary>Stops the household through its aggregate.</summary>
-public sealed class StopHouseholdHandler(IDataSessionFactory data, IClock clock, Actor actor) : IRequestHandler<StopHousehold, Result>
+public sealed class StopHouseholdHandler(IDataSessionFactory data, IClock clock, Actor actor, GradualExitPolicy exit) : IRequestHandler<StopHousehold, Result>
 {
-    public async ValueTask<Result> Handle(StopHousehold request, CancellationToken ct) =>
-        await HouseholdChange.ApplyAsync(data, clock, request, "停发", (_, household) =>
+    public async ValueTask<Result> Handle(StopHousehold request, CancellationToken ct)
+    {
+        // The month asked for is checked as any change's; with a gradual exit the stop itself takes effect months later.
+        var policy = request.WithoutGradualExit ? new GradualExitPolicy() : exit;
+        var from = policy.StopsFrom(request.Month, request.Reason);
+        var note = policy.Note(request.Month, request.Reason) is { } gradual
+            ? string.IsNullOrWhiteSpace(request.Note) ? gradual : $"{request.Note.Trim()}；{gradual}"
+            : request.Note;
+        return await HouseholdChange.ApplyAsync(data, clock, request, from == request.Month ? "停发" : "停发（渐退期）", (_, household) =>
         {
-            household.Stop(request.Month, request.Reason, request.Note, clock.Now.UtcDateTime, actor.UserName);
+            household.Stop(from, request.Reason, note, clock.Now.UtcDateTime, actor.UserName);
             return Task.FromResult<Result?>(null);
         }, ct);
+    }
 }

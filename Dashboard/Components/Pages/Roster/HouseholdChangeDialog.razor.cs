@@ -18,6 +18,7 @@ public partial class HouseholdChangeDialog
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
     [Inject] private ISender Sender { get; set; } = default!;
     [Inject] private IClock Clock { get; set; } = default!;
+    [Inject] private GradualExitPolicy GradualExit { get; set; } = default!;
     [Inject] private IOptions<BureauOptions> Bureau { get; set; } = default!;
 
     [Parameter] public HouseholdDetail? Household { get; set; }
@@ -33,6 +34,7 @@ public partial class HouseholdChangeDialog
     // No reason is chosen for the clerk: a stop's reason is a decision, not a default.
     private StopReason? _reason;
     private bool _planned;
+    private bool _withoutGradualExit;
     private YearMonth _nextOpen;
     private string? _note;
     private int _community;
@@ -60,7 +62,8 @@ public partial class HouseholdChangeDialog
             Result result = Action switch
             {
                 Kind.Tier => await Sender.Send(new ChangeTier { HouseholdId = id, Month = _month, VariantCode = _variant ?? "", Planned = _planned }),
-                Kind.Stop => await Sender.Send(new StopHousehold { HouseholdId = id, Month = _month, Reason = _reason!.Value, Note = _note, Planned = _planned }),
+                Kind.Stop => await Sender.Send(new StopHousehold { HouseholdId = id, Month = _month, Reason = _reason!.Value, Note = _note, Planned = _planned,
+                    WithoutGradualExit = _withoutGradualExit }),
                 Kind.Restore => await Sender.Send(new RestoreHousehold { HouseholdId = id, Month = _month, Reason = _note ?? "" }),
                 Kind.Undo => await Sender.Send(new UndoHouseholdChange { HouseholdId = id, EventId = Household.Undoable?.Id ?? 0, Reason = _note ?? "" }),
                 Kind.Move => await Sender.Send(new MoveHousehold(id, _community, _month)),
