@@ -39,6 +39,7 @@ public static class WorkSummaryDraft
         OrphanFunds = "孤儿资金", Unattended = "事实无人抚养儿童", UnattendedFunds = "事实无人抚养儿童资金", TemporaryTimes = "临时救助人次",
         TemporaryFunds = "临时救助资金", Recovered = "追缴资金", NewHouseholds = "新增低保户数", NewPersons = "新增低保人数",
         StoppedHouseholds = "停发低保户数", StoppedPersons = "停发低保人数", TotalFunds = "社会救助资金合计";
+    public const string NearPovertyHouseholds = "低保边缘家庭户数", NearPovertyPersons = "低保边缘家庭人数", SentDownYouth = "知青人数";
 
     /// <summary>The period's name: 上半年, 下半年, 全年, or 1—N月.</summary>
     public static string PeriodName(YearMonth from, YearMonth to) => (from.Month, to.Month) switch
@@ -56,7 +57,8 @@ public static class WorkSummaryDraft
     /// <param name="summaries">The summaries of every month from <paramref name="from"/> to <paramref name="to"/>.</param>
     /// <param name="headcounts">The head counts of <paramref name="to"/>.</param>
     public static WorkSummary Build(string jurisdiction, YearMonth from, YearMonth to, IReadOnlyList<PaymentSummary> summaries,
-        IReadOnlyList<PaymentHeadcount> headcounts, IReadOnlyList<BenefitStandard> standards)
+        IReadOnlyList<PaymentHeadcount> headcounts, IReadOnlyList<BenefitStandard> standards,
+        (int Households, int Persons, int SentDownYouth)? tracked = null)
     {
         var period = summaries.Where(s => s.Month >= from && s.Month <= to).ToList();
         var last = period.Where(s => s.Month == to).ToList();
@@ -91,8 +93,19 @@ public static class WorkSummaryDraft
             new("一、城乡最低生活保障",
                 $"{until}，{whole}共保障城市低保对象{Count(uh)}户{Count(up)}人，{PeriodName(from, to)}发放城市低保资金{Wan(urbanFunds)}万元；" +
                 $"保障农村低保对象{Count(rh)}户{Count(rp)}人，发放农村低保资金{Wan(ruralFunds)}万元。" +
-                $"期间新增低保对象{Count(newH)}户{Count(newP)}人，停发{Count(stopH)}户{Count(stopP)}人，做到应保尽保、应退尽退。"),
+                $"期间新增低保对象{Count(newH)}户{Count(newP)}人，停发{Count(stopH)}户{Count(stopP)}人，做到应保尽保、应退尽退。" +
+                TrackedSentence()),
         };
+        // Counted, not paid: the groups the bureau monitors beside its programmes (皇姑区: 低保边缘户 64 户 89 人，知青 116 人).
+        string TrackedSentence()
+        {
+            if (tracked is not { } t || t.Households + t.SentDownYouth == 0) return "";
+            Add(NearPovertyHouseholds, t.Households, "户"); Add(NearPovertyPersons, t.Persons, "人"); Add(SentDownYouth, t.SentDownYouth, "人");
+            var parts = new List<string>();
+            if (t.Households > 0) parts.Add($"低保边缘家庭{Count(t.Households)}户{Count(t.Persons)}人");
+            if (t.SentDownYouth > 0) parts.Add($"知青{Count(t.SentDownYouth)}人");
+            return $"另将{string.Join("、", parts)}纳入动态监测。";
+        }
 
         var raised = standards.Where(s => !s.IsSuperseded && s.EffectiveFrom >= from && s.EffectiveFrom <= to && s.PreviousAmount is { } before && s.MonthlyAmount > before)
             .OrderBy(s => ProgrammeCatalogue.All.ToList().FindIndex(v => v.Code == s.VariantCode)).ToList();

@@ -32,6 +32,10 @@ public sealed partial class Household : IVersioned
     public string? BankAccount { get; private set; }
     public HouseholdStatus Status { get; private set; }
     public YearMonth RegisteredMonth { get; private set; }
+    /// <summary>低保边缘家庭 from this month (income just above the line): tracked and counted, not paid; null when not.</summary>
+    public YearMonth? NearPovertySince { get; private set; }
+    /// <summary>The last month it was a 低保边缘家庭, once it no longer is.</summary>
+    public YearMonth? NearPovertyUntil { get; private set; }
     /// <summary>The day of the last 复核 (periodic review); null until the first, when the registration month counts instead.</summary>
     public DateOnly? LastReviewedOn { get; private set; }
     /// <summary>A key that makes re-importing the same roster row a no-op (the head's ID number by default).</summary>
@@ -277,6 +281,41 @@ public sealed partial class Household : IVersioned
         LastReviewedOn = on;
         Record(HouseholdEventKind.Reviewed, YearMonth.Of(on),
             Messages.Format("Event.Reviewed", on.ToString("yyyy-MM-dd"), Messages.Get($"ReviewOutcome.{outcome}"), findings), atUtc, by);
+    }
+
+    /// <summary>Whether the household counts as a 低保边缘家庭 in <paramref name="month"/>.</summary>
+    public bool IsNearPovertyIn(YearMonth month) => NearPovertySince is { } from && from <= month && (NearPovertyUntil is not { } to || month <= to);
+
+    /// <summary>
+    /// 纳入 or 退出 低保边缘家庭 from a month. A household receiving dibao is not near poverty: it is in poverty
+    /// (<see cref="NearPovertyExcludesDibao"/>); one entered again starts a new period.
+    /// </summary>
+    public void SetNearPoverty(bool include, YearMonth month, DateTime atUtc, string by)
+    {
+        CheckActive();
+        BusinessRules.Check(new ChangeCannotPrecedeRegistration(month, RegisteredMonth), "Month");
+        if (include)
+        {
+            BusinessRules.Check(new NearPovertyExcludesDibao(_enrollments.Any(e => e.PersonId is null && e.CoversFrom(month))), "Month");
+            NearPovertySince = month;
+            NearPovertyUntil = null;
+        }
+        else
+        {
+            BusinessRules.Check(new NearPovertyMustBeSet(NearPovertySince is not null && NearPovertyUntil is null), "Month");
+            BusinessRules.Check(new ChangeCannotPrecedeRegistration(month, NearPovertySince!.Value), "Month");
+            NearPovertyUntil = month.Previous;
+        }
+        Record(HouseholdEventKind.StatusChanged, month, Messages.Get(include ? "Event.NearPovertyIn" : "Event.NearPovertyOut"), atUtc, by);
+    }
+
+    /// <summary>知青 set or cleared for one member.</summary>
+    public void SetSentDownYouth(int personId, bool value, YearMonth month, DateTime atUtc, string by)
+    {
+        CheckActive();
+        var person = ActiveMembers.FirstOrDefault(m => m.Id == personId) ?? throw new BusinessRuleViolationException(new MemberMustBeActive(), "PersonId");
+        person.MarkSentDownYouth(value);
+        Record(HouseholdEventKind.StatusChanged, month, Messages.Format(value ? "Event.SentDownYouthIn" : "Event.SentDownYouthOut", person.Name), atUtc, by);
     }
 
     private void CheckActive() => BusinessRules.Check(new HouseholdMustBeActive(Status));

@@ -35,6 +35,10 @@ public sealed class Person : IVersioned
     public DisabilityGrade? DisabilityGrade { get; private set; }
     public WorkCapacity WorkCapacity { get; private set; }
     public PersonStatus Status { get; private set; }
+    /// <summary>知青: a returned sent-down youth, counted by the bureau (皇姑区's report: 116) though not a programme of its own.</summary>
+    public bool SentDownYouth { get; private set; }
+
+    internal void MarkSentDownYouth(bool value) => SentDownYouth = value;
     public YearMonth JoinedMonth { get; private set; }
     public YearMonth? LeftMonth { get; private set; }
     public Guid Version { get; set; }

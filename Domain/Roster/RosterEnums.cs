@@ -40,4 +40,6 @@ public enum HouseholdEventKind
     Undone = 11,
     /// <summary>复核: the periodic review found the household still as recorded (or changed it by the change recorded with it).</summary>
     Reviewed = 12,
+    /// <summary>A tracked status (低保边缘家庭, 知青) set or cleared: counted, never paid.</summary>
+    StatusChanged = 13,
 }

@@ -186,6 +186,9 @@ public sealed class AreaScopeTests : IAsyncLifetime
             [typeof(ExportPaymentList)] = s => new ExportPaymentList("431081", Closed, false, s),
             [typeof(RecordReview)] = _ => new RecordReview { HouseholdId = o.HouseholdId, ReviewedOn = _db.Clock.Today, Findings = "入户复核", Month = Open },
             [typeof(ListReviewsDue)] = _ => new ListReviewsDue("431081"),
+            [typeof(SetSentDownYouth)] = _ => new SetSentDownYouth { HouseholdId = o.HouseholdId, PersonId = o.PersonId, Month = Open },
+            [typeof(SetNearPoverty)] = _ => new SetNearPoverty { HouseholdId = o.HouseholdId, Include = true, Month = Open },
+            [typeof(GetTrackedGroups)] = _ => new GetTrackedGroups("431081", Open),
             [typeof(ReceiveApplication)] = _ => new ReceiveApplication
             {
                 CommunityId = o.CommunityId, Address = "新申请地址", Residence = Residence.Rural, VariantCode = ProgrammeCatalogue.RuralDibaoA,
@@ -254,7 +257,7 @@ public sealed class AreaScopeTests : IAsyncLifetime
             typeof(ExportPaymentList), typeof(GetMonthlyReport), typeof(ExportMonthlyReport), typeof(ListTemporaryAssistance),
             typeof(ListApplications), typeof(GetApplication), typeof(ListPostings), typeof(GetPosting), typeof(ExportPosting), typeof(ListReviewsDue) };
         // In an order where each still applies to the household the ones before it changed (stopped last, moved away after).
-        var writes = new[] { typeof(RecordReview), typeof(ReceiveApplication), typeof(RecordObjection), typeof(ResolveObjection), typeof(PublishPosting),
+        var writes = new[] { typeof(SetSentDownYouth), typeof(RecordReview), typeof(ReceiveApplication), typeof(RecordObjection), typeof(ResolveObjection), typeof(PublishPosting),
             typeof(DecideApplication), typeof(ChangeTier), typeof(AddMember), typeof(CorrectHousehold), typeof(RecordTemporaryAssistance),
             typeof(RevokeTemporaryAssistance), typeof(RegisterHousehold), typeof(EndEnrollment), typeof(StopHousehold), typeof(MoveHousehold) };
         int another;

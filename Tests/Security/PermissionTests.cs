@@ -64,6 +64,9 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(ReceiveApplication)] = () => new ReceiveApplication(), // invalid: passes the door, then fails validation
         [typeof(RecordReview)] = () => new RecordReview { HouseholdId = -1, ReviewedOn = new DateOnly(2026, 11, 1), Findings = "属实", Month = new YearMonth(2026, 11) },
         [typeof(ListReviewsDue)] = () => new ListReviewsDue("431081"),
+        [typeof(SetNearPoverty)] = () => new SetNearPoverty { HouseholdId = -1, Month = new YearMonth(2026, 11) },
+        [typeof(SetSentDownYouth)] = () => new SetSentDownYouth { HouseholdId = -1, PersonId = -1, Month = new YearMonth(2026, 11) },
+        [typeof(GetTrackedGroups)] = () => new GetTrackedGroups("431081", new YearMonth(2026, 11)),
         [typeof(CheckApplicants)] = () => new CheckApplicants(ProgrammeCatalogue.RuralDibaoA, []),
         [typeof(InvestigateApplication)] = () => new InvestigateApplication(),
         [typeof(ReviewApplication)] = () => new ReviewApplication(-1, false, null, "不符合条件"),

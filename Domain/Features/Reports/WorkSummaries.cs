@@ -106,6 +106,8 @@ public sealed class WorkSummaryHandlers(IDataSessionFactory data, IWorkSummaryDo
         var summaries = await session.ToListAsync(session.Query<PaymentSummary>().Where(s => s.JurisdictionId == bureau.Id && s.Month >= from && s.Month <= to), ct);
         var headcounts = await session.ToListAsync(session.Query<PaymentHeadcount>().Where(h => h.JurisdictionId == bureau.Id && h.Month == to), ct);
         var standards = await session.ToListAsync(session.Query<BenefitStandard>().Where(s => s.JurisdictionId == bureau.Id), ct);
-        return Result<WorkSummary>.Success(WorkSummaryDraft.Build(bureau.Name, from, to, summaries, headcounts, standards));
+        var tracked = await GetTrackedGroupsHandler.CountAsync(session, bureau.Id, to, null, ct);
+        return Result<WorkSummary>.Success(WorkSummaryDraft.Build(bureau.Name, from, to, summaries, headcounts, standards,
+            (tracked.NearPovertyHouseholds, tracked.NearPovertyPersons, tracked.SentDownYouth)));
     }
 }

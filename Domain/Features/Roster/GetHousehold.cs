@@ -13,7 +13,7 @@ public sealed record GetHousehold(int HouseholdId) : IRequest<HouseholdDetail?>;
 /// <summary>The household page's data; numbers masked.</summary>
 public sealed record HouseholdDetail(int Id, string Township, string Community, int CommunityId, string Address, Residence Residence,
     string? BankAccountMasked, HouseholdStatus Status, YearMonth RegisteredMonth, IReadOnlyList<MemberDetail> Members,
-    IReadOnlyList<EnrollmentDetail> Enrollments, IReadOnlyList<TimelineEntry> Timeline)
+    IReadOnlyList<EnrollmentDetail> Enrollments, IReadOnlyList<TimelineEntry> Timeline, bool NearPoverty = false, DateOnly? LastReviewedOn = null)
 {
     /// <summary>The timeline entry 撤销 would take back, if any (see <see cref="Household.UndoableChange"/>).</summary>
     public TimelineEntry? Undoable => Timeline.FirstOrDefault(e => e.CanUndo);
@@ -24,7 +24,7 @@ public sealed record HouseholdDetail(int Id, string Township, string Community, 
 /// <summary>A member of the household.</summary>
 public sealed record MemberDetail(int Id, string Name, string IdNumberMasked, Sex Sex, DateOnly BirthDate, int Age, Relationship Relationship,
     DisabilityCategory? DisabilityCategory, DisabilityGrade? DisabilityGrade, WorkCapacity WorkCapacity, PersonStatus Status,
-    YearMonth JoinedMonth, YearMonth? LeftMonth);
+    YearMonth JoinedMonth, YearMonth? LeftMonth, bool SentDownYouth = false);
 
 /// <summary>An enrolment of the household or one member.</summary>
 /// <param name="EndsAt18">For an open children's allowance, the first month it is no longer paid (the child is 18 on its first day).</param>
@@ -46,7 +46,7 @@ public sealed class GetHouseholdHandler(IDataSessionFactory data, IClock clock, 
         var h = await session.FirstOrDefaultAsync(session.Query<Household>().Where(x => x.Id == request.HouseholdId).Select(x => new
         {
             x.Id, Township = x.Community!.Parent!.Name, Community = x.Community.Name, x.CommunityId, x.Address, x.Residence, x.BankAccount,
-            x.Status, x.RegisteredMonth, x.JurisdictionId,
+            x.Status, x.RegisteredMonth, x.JurisdictionId, x.NearPovertySince, x.NearPovertyUntil, x.LastReviewedOn,
         }), ct);
         if (h is null) return null;
         var members = await session.ToListAsync(session.Query<Person>().Where(p => p.HouseholdId == h.Id).OrderBy(p => p.Status).ThenBy(p => p.Relationship).ThenBy(p => p.Id), ct);
@@ -58,12 +58,13 @@ public sealed class GetHouseholdHandler(IDataSessionFactory data, IClock clock, 
         return new HouseholdDetail(h.Id, h.Township, h.Community, h.CommunityId, h.Address, h.Residence,
             h.BankAccount is null ? null : Masking.Mask(h.BankAccount), h.Status, h.RegisteredMonth,
             members.Select(p => new MemberDetail(p.Id, p.Name, Masking.Mask(p.IdNumber), p.Sex, p.BirthDate, p.AgeAt(now), p.Relationship,
-                p.DisabilityCategory, p.DisabilityGrade, p.WorkCapacity, p.Status, p.JoinedMonth, p.LeftMonth)).ToList(),
+                p.DisabilityCategory, p.DisabilityGrade, p.WorkCapacity, p.Status, p.JoinedMonth, p.LeftMonth, p.SentDownYouth)).ToList(),
             enrollments.Select(e => new EnrollmentDetail(e.Id, e.PersonId, members.FirstOrDefault(p => p.Id == e.PersonId)?.Name, e.VariantCode,
                 ProgrammeCatalogue.Find(e.VariantCode)?.Name ?? e.VariantCode, e.FromMonth, e.ToMonth, e.StopReason, e.StopNote, e.NeverTookEffect,
                 EndsAt18(e, members))).ToList(),
             events.Select(e => new TimelineEntry(e.Id, e.Kind, e.Month, e.Description, e.RecordedAtUtc, staff.Describe(e.RecordedBy),
-                e.UndoneAtUtc is not null, e == undoable)).ToList());
+                e.UndoneAtUtc is not null, e == undoable)).ToList(),
+            h.NearPovertySince is { } since && since <= now && (h.NearPovertyUntil is not { } until || now <= until), h.LastReviewedOn);
     }
 
     private static YearMonth? EndsAt18(Enrollment e, IReadOnlyList<Person> members) =>

@@ -179,3 +179,17 @@ public sealed record BankAccountMustBeDigits(string? Account) : IBusinessRule
         ? Messages.Get("BankAccountCheckDigit")
         : Messages.Format("BankAccountDigits", BankAccountNumber.MinLength, BankAccountNumber.MaxLength);
 }
+
+/// <summary>低保边缘家庭 are those just above the line: a household receiving dibao is not one.</summary>
+public sealed record NearPovertyExcludesDibao(bool ReceivesDibao) : IBusinessRule
+{
+    public bool IsBroken() => ReceivesDibao;
+    public string Message => Messages.Get("NearPovertyExcludesDibao");
+}
+
+/// <summary>Only a household that is a 低保边缘家庭 leaves that status.</summary>
+public sealed record NearPovertyMustBeSet(bool IsSet) : IBusinessRule
+{
+    public bool IsBroken() => !IsSet;
+    public string Message => Messages.Get("NearPovertyNotSet");
+}

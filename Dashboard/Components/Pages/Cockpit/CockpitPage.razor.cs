@@ -34,6 +34,7 @@ public partial class CockpitPage : IDisposable
     protected CockpitFigures _figures = CockpitFigures.Empty([]);
     protected IReadOnlyList<CockpitStandard> _standards = [];
     protected IReadOnlyList<CockpitAlert> _alerts = [];
+    protected Domain.Features.Roster.TrackedGroups? _tracked;
     protected YearMonth? _month;
     protected ProgrammeGroup? _group;
     protected int? _township;
@@ -89,6 +90,8 @@ public partial class CockpitPage : IDisposable
     {
         var request = new GetCockpitAlerts(Code);
         _alerts = await Snapshots.GetAsync(_area?.AreaId, request, () => Sender.Send(request).AsTask());
+        var tracked = new Domain.Features.Roster.GetTrackedGroups(Code, _figures.Month ?? Clock.CurrentMonth);
+        _tracked = await Snapshots.GetAsync(_area?.AreaId, tracked, () => Sender.Send(tracked).AsTask());
     }
 
     protected void OnChanged(IReadOnlySet<ChangeTopic> topics)

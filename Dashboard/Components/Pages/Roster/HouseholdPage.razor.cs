@@ -14,6 +14,7 @@ public partial class HouseholdPage
     [Inject] private ISender Sender { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private Microsoft.Extensions.Options.IOptions<BureauOptions> Bureau { get; set; } = default!;
 
     [Parameter] public int Id { get; set; }
 
@@ -28,6 +29,29 @@ public partial class HouseholdPage
         _household = await Sender.Send(new GetHousehold(Id));
         _payments = await Sender.Send(new GetHouseholdPayments(Id));
         _loaded = true;
+    }
+
+    /// <summary>纳入 or 退出 低保边缘家庭 from the next open month: a status that is counted, not paid.</summary>
+    private async Task ToggleNearPovertyAsync()
+    {
+        var month = await Sender.Send(new GetNextOpenMonth(Bureau.Value.JurisdictionCode));
+        var result = await Sender.Send(new SetNearPoverty { HouseholdId = Id, Include = !_household!.NearPoverty, Month = month });
+        Report(result);
+        await LoadAsync();
+    }
+
+    private async Task ToggleSentDownYouthAsync(MemberDetail member)
+    {
+        var month = await Sender.Send(new GetNextOpenMonth(Bureau.Value.JurisdictionCode));
+        var result = await Sender.Send(new SetSentDownYouth { HouseholdId = Id, PersonId = member.Id, Value = !member.SentDownYouth, Month = month });
+        Report(result);
+        await LoadAsync();
+    }
+
+    private void Report(CivilAffairs.Domain.Common.Result result)
+    {
+        if (result.Succeeded) Snackbar.Add(L["Users.Saved"], Severity.Success);
+        else Snackbar.Add(string.Join(" ", result.Errors.Select(e => e.Message)), Severity.Error);
     }
 
     private async Task OpenTemporaryAsync()

@@ -1218,6 +1218,12 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("LastReviewedOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("NearPovertySince")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("NearPovertyUntil")
+                        .HasColumnType("int");
+
                     b.Property<int>("RegisteredMonth")
                         .HasColumnType("int");
 
@@ -1362,6 +1368,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<int>("Relationship")
                         .HasColumnType("int");
+
+                    b.Property<bool>("SentDownYouth")
+                        .HasColumnType("bit");
 
                     b.Property<int>("Sex")
                         .HasColumnType("int");

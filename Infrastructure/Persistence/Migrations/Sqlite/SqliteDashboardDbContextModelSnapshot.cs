@@ -1173,6 +1173,12 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("LastReviewedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("NearPovertySince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NearPovertyUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RegisteredMonth")
                         .HasColumnType("INTEGER");
 
@@ -1310,6 +1316,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Relationship")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SentDownYouth")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Sex")
