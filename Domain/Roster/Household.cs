@@ -208,7 +208,8 @@ public sealed partial class Household : IVersioned
     private IEnumerable<IBusinessRule> RulesForPerson(Person person, ProgrammeVariant variant, YearMonth month, string? localException,
         HashSet<Programme> open)
     {
-        var inDibao = OpenDibao is not null;
+        // A member may receive dibao alone (单人保): that counts as dibao for the programmes that require or exclude it.
+        var inDibao = OpenDibao is not null || open.Contains(Programme.UrbanDibao) || open.Contains(Programme.RuralDibao);
         switch (variant.Programme)
         {
             case Programme.ExtremePoverty:
@@ -307,6 +308,27 @@ public sealed partial class Household : IVersioned
             NearPovertyUntil = month.Previous;
         }
         Record(HouseholdEventKind.StatusChanged, month, Messages.Get(include ? "Event.NearPovertyIn" : "Event.NearPovertyOut"), atUtc, by);
+    }
+
+    /// <summary>
+    /// 单人保 (民发〔2022〕83号): in a 低保边缘家庭, an adult with a severe disability may receive dibao alone, as a household of one
+    /// would; the rest of the family stays above the line and unpaid. The enrolment is the member's, so only they are paid.
+    /// </summary>
+    public Enrollment EnrollSinglePersonDibao(int personId, ProgrammeVariant variant, YearMonth month, DateTime atUtc, string by)
+    {
+        var before = HouseholdSnapshot.Of(this);
+        CheckActive();
+        var person = ActiveMembers.FirstOrDefault(m => m.Id == personId) ?? throw new BusinessRuleViolationException(new MemberMustBeActive(), "PersonId");
+        BusinessRules.Check(new ChangeCannotPrecedeRegistration(month, person.JoinedMonth), "Month");
+        BusinessRules.Check(new VariantMustSuitEnrolment(variant, ForHousehold: true), "VariantCode");
+        BusinessRules.Check(new DibaoMustMatchResidence(variant, Residence), "VariantCode");
+        var open = _enrollments.Where(e => e.IsOpen && e.PersonId == person.Id).Select(e => ProgrammeCatalogue.Find(e.VariantCode)!).ToList();
+        BusinessRules.Check(new SinglePersonDibaoRules(IsNearPovertyIn(month), OpenDibao is not null, person.AgeAt(month), person.DisabilityGrade,
+            open.Any(v => v.CoversHousehold), open.Any(v => v.Programme == Programme.ExtremePoverty)), "PersonId");
+        var enrollment = new Enrollment(this, person, variant, month, Messages.Get("SinglePerson.Note"));
+        _enrollments.Add(enrollment);
+        Record(HouseholdEventKind.Enrolled, month, Messages.Format("Event.SinglePerson", person.Name, variant.Name), atUtc, by, before);
+        return enrollment;
     }
 
     /// <summary>知青 set or cleared for one member.</summary>

@@ -52,4 +52,30 @@ public sealed class TrackedGroupsTests : IAsyncLifetime
         Assert.True((await _db.SendAsync(new SetNearPoverty { HouseholdId = near, Include = false, Month = November }, Roles.Caseworker)).Succeeded);
         Assert.Equal(0, (await _db.SendAsync(new GetTrackedGroups(RosterBuilder.Bureau, November), Roles.Leader)).NearPovertyHouseholds);
     }
+
+    [Fact]
+    public async Task A_severely_disabled_adult_of_a_near_poverty_household_receives_dibao_alone()
+    {
+        var household = await _roster.RegisterAsync(November, null, Residence.Rural, "三都镇",
+            _roster.Member("父亲", Relationship.Head, 1962), _roster.Member("重残儿子", Relationship.Child, 1994, grade: DisabilityGrade.One));
+        var father = await _roster.PersonAsync(household, "父亲");
+        var son = await _roster.PersonAsync(household, "重残儿子");
+
+        var early = await _db.SendAsync(new EnrollSinglePerson(household, son, ProgrammeCatalogue.RuralDibaoA, November), Roles.Caseworker);
+        Assert.Contains("请先将该户纳入低保边缘家庭", Assert.Single(early.Errors).Message);
+        Assert.True((await _db.SendAsync(new SetNearPoverty { HouseholdId = household, Month = November }, Roles.Caseworker)).Succeeded);
+        var able = await _db.SendAsync(new EnrollSinglePerson(household, father, ProgrammeCatalogue.RuralDibaoA, November), Roles.Caseworker);
+        Assert.Contains("成年的重度残疾人", Assert.Single(able.Errors).Message);
+
+        Assert.True((await _db.SendAsync(new EnrollSinglePerson(household, son, ProgrammeCatalogue.RuralDibaoA, November), Roles.Caseworker)).Succeeded);
+        // Receiving dibao alone, he may have the living subsidy that requires a dibao household.
+        Assert.True((await _db.SendAsync(new EnrollPerson(household, son, ProgrammeCatalogue.DisabilityLiving, November), Roles.Caseworker)).Succeeded);
+        Assert.True((await _db.SendAsync(new ComputePaymentMonth { JurisdictionCode = RosterBuilder.Bureau, Month = November }, Roles.Caseworker)).Succeeded);
+
+        await using var context = _db.NewContext();
+        var lines = context.PaymentLines.Where(l => l.HouseholdId == household).ToList();
+        Assert.All(lines, l => Assert.Equal(son, l.PersonId));      // only he is paid
+        Assert.Contains(lines, l => l.VariantCode == ProgrammeCatalogue.RuralDibaoA);
+        Assert.Contains(lines, l => l.VariantCode == ProgrammeCatalogue.DisabilityLiving);
+    }
 }

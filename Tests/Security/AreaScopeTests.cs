@@ -189,6 +189,7 @@ public sealed class AreaScopeTests : IAsyncLifetime
             [typeof(SetSentDownYouth)] = _ => new SetSentDownYouth { HouseholdId = o.HouseholdId, PersonId = o.PersonId, Month = Open },
             [typeof(SetNearPoverty)] = _ => new SetNearPoverty { HouseholdId = o.HouseholdId, Include = true, Month = Open },
             [typeof(GetTrackedGroups)] = _ => new GetTrackedGroups("431081", Open),
+            [typeof(EnrollSinglePerson)] = _ => new EnrollSinglePerson(o.HouseholdId, o.PersonId, ProgrammeCatalogue.RuralDibaoA, Open),
             [typeof(ReceiveApplication)] = _ => new ReceiveApplication
             {
                 CommunityId = o.CommunityId, Address = "新申请地址", Residence = Residence.Rural, VariantCode = ProgrammeCatalogue.RuralDibaoA,

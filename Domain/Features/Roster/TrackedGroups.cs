@@ -90,3 +90,29 @@ public sealed class GetTrackedGroupsHandler(IDataSessionFactory data) : IRequest
         return new TrackedGroups(nearHouseholds, nearPersons, youth);
     }
 }
+
+/// <summary>单人保: one severely disabled adult of a 低保边缘家庭 receives dibao alone, from a month.</summary>
+[RequiresPermission(Permission.EditRoster)]
+public sealed record EnrollSinglePerson(int HouseholdId, int PersonId, string VariantCode, YearMonth Month) : IRequest<Result>, IHouseholdChange;
+
+/// <summary>Field checks of 单人保.</summary>
+public sealed class EnrollSinglePersonValidator : AbstractValidator<EnrollSinglePerson>
+{
+    public EnrollSinglePersonValidator()
+    {
+        RuleFor(x => x.Month).RequiredMonth();
+        RuleFor(x => x.VariantCode).Must(c => Programmes.ProgrammeCatalogue.Find(c) is not null).WithMessage(_ => Messages.Get("VariantRequired"));
+    }
+}
+
+/// <summary>Enrols the member through the household, like any enrolment.</summary>
+public sealed class EnrollSinglePersonHandler(IDataSessionFactory data, IClock clock, Actor actor) : IRequestHandler<EnrollSinglePerson, Result>
+{
+    public async ValueTask<Result> Handle(EnrollSinglePerson request, CancellationToken ct) =>
+        await HouseholdChange.ApplyAsync(data, clock, request, "单人保", (_, household) =>
+        {
+            household.EnrollSinglePersonDibao(request.PersonId, Programmes.ProgrammeCatalogue.Find(request.VariantCode)!, request.Month,
+                clock.Now.UtcDateTime, actor.UserName);
+            return Task.FromResult<Result?>(null);
+        }, ct);
+}

@@ -13,7 +13,7 @@ namespace CivilAffairs.Dashboard.Components.Pages.Roster;
 public partial class HouseholdChangeDialog
 {
     /// <summary>Which change the dialog makes.</summary>
-    public enum Kind { Tier, Stop, Move, AddMember, RemoveMember, Enroll, EndEnrollment, Restore, Undo }
+    public enum Kind { Tier, Stop, Move, AddMember, RemoveMember, Enroll, EndEnrollment, Restore, Undo, SinglePerson }
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
     [Inject] private ISender Sender { get; set; } = default!;
@@ -70,6 +70,7 @@ public partial class HouseholdChangeDialog
                 Kind.AddMember => await Sender.Send(new AddMember { HouseholdId = id, Month = _month, Member = _member, Planned = _planned }),
                 Kind.RemoveMember => await Sender.Send(new RemoveMember(id, TargetId!.Value, _month, _died)),
                 Kind.Enroll => await Sender.Send(new EnrollPerson(id, TargetId!.Value, _variant ?? "", _month, _note)),
+                Kind.SinglePerson => await Sender.Send(new EnrollSinglePerson(id, TargetId!.Value, _variant ?? "", _month)),
                 _ => await Sender.Send(new EndEnrollment(id, TargetId!.Value, _month, _reason!.Value, _note)),
             };
             if (result.Succeeded) Dialog.Close(DialogResult.Ok(true));
