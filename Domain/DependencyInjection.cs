@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.TryAddSingleton(new Standards.StandardsPolicy());
         services.TryAddSingleton(new Roster.ReviewPolicy());
         services.TryAddSingleton(new Roster.GradualExitPolicy());
+        services.TryAddSingleton(new Payments.TemporaryAssistancePolicy());
         return services;
     }
 

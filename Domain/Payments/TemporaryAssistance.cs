@@ -16,17 +16,35 @@ public sealed class TemporaryAssistance : IVersioned
     private TemporaryAssistance() { }
 
     public static TemporaryAssistance Record(int jurisdictionId, int householdId, int? personId, int persons, YearMonth month,
-        decimal amount, string reason, string approvalNumber, string approvedBy, YearMonth? lastClosed, DateTime atUtc, string by)
+        decimal amount, string reason, string approvalNumber, string approvedBy, YearMonth? lastClosed, DateTime atUtc, string by, bool urgent = false)
     {
         BusinessRules.Check(new TemporaryAmountMustBeReasonable(amount), "Amount");
+        BusinessRules.Check(new TemporaryCaseNeedsApproval(urgent, approvalNumber, approvedBy), "ApprovalNumber");
         BusinessRules.Check(new TemporaryCaseNeedsPersons(persons), "Persons");
         BusinessRules.Check(new TemporaryMonthMustBeOpen(month, lastClosed), "Month");
         return new TemporaryAssistance
         {
             JurisdictionId = jurisdictionId, HouseholdId = householdId, PersonId = personId, Persons = persons, Month = month,
             Amount = amount, Reason = reason.Trim(), ApprovalNumber = approvalNumber.Trim(), ApprovedBy = approvedBy.Trim(),
-            RecordedAtUtc = atUtc, RecordedBy = by, Version = Guid.NewGuid(),
+            RecordedAtUtc = atUtc, RecordedBy = by, Urgent = urgent, Version = Guid.NewGuid(),
         };
+    }
+
+    /// <summary>急难型临时救助: paid first (先行救助), its approval completed afterwards (补办审批手续).</summary>
+    public bool Urgent { get; private set; }
+    public DateTime? CompletedAtUtc { get; private set; }
+    public string? CompletedBy { get; private set; }
+    public bool IsAwaitingCompletion => Urgent && CompletedAtUtc is null && !IsRevoked;
+
+    /// <summary>补办: the approval of an urgent case, recorded after it was paid.</summary>
+    public void Complete(string approvalNumber, string approvedBy, DateTime atUtc, string by)
+    {
+        BusinessRules.Check(new UrgentCaseCompletedOnce(IsAwaitingCompletion), "Id");
+        BusinessRules.Check(new TemporaryCaseNeedsApproval(false, approvalNumber, approvedBy), "ApprovalNumber");
+        ApprovalNumber = approvalNumber.Trim();
+        ApprovedBy = approvedBy.Trim();
+        CompletedAtUtc = atUtc;
+        CompletedBy = by;
     }
 
     public int Id { get; private set; }
@@ -64,6 +82,39 @@ public sealed class TemporaryAssistance : IVersioned
         RevokedBy = by;
         RevocationReason = reason!.Trim();
     }
+}
+
+/// <summary>A case names its approval (审批表编号 and approver) unless it is urgent, when the approval follows.</summary>
+public sealed record TemporaryCaseNeedsApproval(bool Urgent, string? ApprovalNumber, string? ApprovedBy) : IBusinessRule
+{
+    public bool IsBroken() => !Urgent && (string.IsNullOrWhiteSpace(ApprovalNumber) || string.IsNullOrWhiteSpace(ApprovedBy));
+    public string Message => Messages.Get("ApprovalRequired");
+}
+
+/// <summary>Only an urgent case still waiting for its approval is completed, once.</summary>
+public sealed record UrgentCaseCompletedOnce(bool AwaitingCompletion) : IBusinessRule
+{
+    public bool IsBroken() => !AwaitingCompletion;
+    public string Message => Messages.Get("Temporary.NotAwaitingCompletion");
+}
+
+/// <summary>
+/// The township (街道/乡镇) approves temporary assistance up to its limit, the county above it (the limit is the bureau's:
+/// <c>TemporaryAssistance:TownshipLimit</c>).
+/// </summary>
+public sealed record TemporaryAmountWithinApprovalLevel(decimal Amount, bool ByTownship, decimal TownshipLimit) : IBusinessRule
+{
+    public bool IsBroken() => ByTownship && Amount > TownshipLimit;
+    public string Message => Messages.Format("Temporary.AboveTownshipLimit", TownshipLimit.ToString("N2"));
+}
+
+/// <summary>How the bureau delegates temporary assistance (configuration <c>TemporaryAssistance</c>).</summary>
+public sealed class TemporaryAssistancePolicy
+{
+    /// <summary>The most a township may approve for one case, in yuan; above it the county approves.</summary>
+    public decimal TownshipLimit { get; set; } = 3_000m;
+    /// <summary>Days within which an urgent case's approval is to be completed.</summary>
+    public int CompletionDays { get; set; } = 5;
 }
 
 /// <summary>A case is revoked once.</summary>

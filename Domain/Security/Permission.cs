@@ -23,6 +23,8 @@ public enum Permission
     ReviewApplications = 14,
     /// <summary>审核确认: the county's decision on an application (or the township's, where entrusted).</summary>
     ApproveApplications = 15,
+    /// <summary>临时救助: record a case (the township up to its limit, the county above it) and complete an urgent one.</summary>
+    RecordTemporaryAssistance = 16,
 }
 
 /// <summary>Declares the permission a mediator request needs; the permission behavior enforces it.</summary>

@@ -31,7 +31,8 @@ public static class Roles
         [Leader] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.ViewPayments, Permission.ViewReports],
         // Caseworkers export the lists they keep (花名册 for posting, payment lists), masked unless they ask and it is audited.
         [Caseworker] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.EditRoster,
-            Permission.ViewPayments, Permission.RunPayments, Permission.RevealSensitive, Permission.ExportReports, Permission.RecordApplications],
+            Permission.ViewPayments, Permission.RunPayments, Permission.RevealSensitive, Permission.ExportReports, Permission.RecordApplications,
+            Permission.RecordTemporaryAssistance],
         [StandardsAdmin] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.AdjustStandards],
         [Statistician] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.ViewPayments,
             Permission.ViewReports, Permission.ExportReports],
@@ -39,7 +40,8 @@ public static class Roles
         // A village sees its own households and takes applications; the township's summaries are not its to read.
         [VillageClerk] = [Permission.ViewRoster, Permission.RecordApplications],
         [TownshipClerk] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.EditRoster,
-            Permission.ViewPayments, Permission.ViewReports, Permission.ExportReports, Permission.RevealSensitive, Permission.RecordApplications],
+            Permission.ViewPayments, Permission.ViewReports, Permission.ExportReports, Permission.RevealSensitive, Permission.RecordApplications,
+            Permission.RecordTemporaryAssistance],
         [TownshipReviewer] = [Permission.ViewCockpit, Permission.ViewStandards, Permission.ViewRoster, Permission.ViewPayments,
             Permission.ViewReports, Permission.ReviewApplications],
         // The county may take and first-review a file too (a walk-in at the bureau); maker ≠ checker keeps it from approving its own.

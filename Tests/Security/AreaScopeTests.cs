@@ -189,6 +189,7 @@ public sealed class AreaScopeTests : IAsyncLifetime
             [typeof(SetSentDownYouth)] = _ => new SetSentDownYouth { HouseholdId = o.HouseholdId, PersonId = o.PersonId, Month = Open },
             [typeof(SetNearPoverty)] = _ => new SetNearPoverty { HouseholdId = o.HouseholdId, Include = true, Month = Open },
             [typeof(GetTrackedGroups)] = _ => new GetTrackedGroups("431081", Open),
+            [typeof(CompleteTemporaryAssistance)] = _ => new CompleteTemporaryAssistance(o.TemporaryId, "资民临〔2026〕1号", "王五"),
             [typeof(EnrollSinglePerson)] = _ => new EnrollSinglePerson(o.HouseholdId, o.PersonId, ProgrammeCatalogue.RuralDibaoA, Open),
             [typeof(ReceiveApplication)] = _ => new ReceiveApplication
             {

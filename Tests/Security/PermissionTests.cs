@@ -67,6 +67,7 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(SetNearPoverty)] = () => new SetNearPoverty { HouseholdId = -1, Month = new YearMonth(2026, 11) },
         [typeof(SetSentDownYouth)] = () => new SetSentDownYouth { HouseholdId = -1, PersonId = -1, Month = new YearMonth(2026, 11) },
         [typeof(GetTrackedGroups)] = () => new GetTrackedGroups("431081", new YearMonth(2026, 11)),
+        [typeof(CompleteTemporaryAssistance)] = () => new CompleteTemporaryAssistance(-1, "资民临〔2026〕1号", "王五"),
         [typeof(EnrollSinglePerson)] = () => new EnrollSinglePerson(-1, -1, ProgrammeCatalogue.RuralDibaoA, new YearMonth(2026, 11)),
         [typeof(CheckApplicants)] = () => new CheckApplicants(ProgrammeCatalogue.RuralDibaoA, []),
         [typeof(InvestigateApplication)] = () => new InvestigateApplication(),

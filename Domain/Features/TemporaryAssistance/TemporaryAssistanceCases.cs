@@ -9,10 +9,15 @@ using Mediator;
 
 namespace CivilAffairs.Domain.Features.TemporaryAssistance;
 
-/// <summary>Records a temporary assistance case (临时救助) to be paid in an open month.</summary>
-[RequiresPermission(Permission.RunPayments)]
+/// <summary>
+/// Records a temporary assistance case (临时救助) to be paid in an open month: by a township up to its limit, by the county
+/// above it; an urgent case (急难) is paid first and its approval completed after (先行救助).
+/// </summary>
+[RequiresPermission(Permission.RecordTemporaryAssistance)]
 public sealed class RecordTemporaryAssistance : IRequest<Result<int>>
 {
+    /// <summary>急难型: paid before its approval, which <see cref="CompleteTemporaryAssistance"/> records after.</summary>
+    public bool Urgent { get; set; }
     public int HouseholdId { get; set; }
     /// <summary>The member assisted; null for the whole household.</summary>
     public int? PersonId { get; set; }
@@ -35,14 +40,16 @@ public sealed class RecordTemporaryAssistanceValidator : AbstractValidator<Recor
         RuleFor(x => x.Persons).Must(p => !new TemporaryCaseNeedsPersons(p).IsBroken()).WithMessage(_ => Messages.Get("TemporaryPersonsInvalid"));
         RuleFor(x => x.Reason).NotEmpty().WithMessage(_ => Messages.Get("ReasonRequired"))
             .MaximumLength(Domain.Payments.TemporaryAssistance.ReasonMaxLength).WithMessage(_ => Messages.Format("TextTooLong", Domain.Payments.TemporaryAssistance.ReasonMaxLength));
-        RuleFor(x => x.ApprovalNumber).NotEmpty().WithMessage(_ => Messages.Get("ApprovalRequired"))
-            .MaximumLength(Domain.Payments.TemporaryAssistance.ApprovalMaxLength).WithMessage(_ => Messages.Format("TextTooLong", Domain.Payments.TemporaryAssistance.ApprovalMaxLength));
-        RuleFor(x => x.ApprovedBy).NotEmpty().WithMessage(_ => Messages.Get("ApprovalRequired")).MaximumLength(50);
+        RuleFor(x => x.ApprovalNumber).NotEmpty().When(x => !x.Urgent).WithMessage(_ => Messages.Get("ApprovalRequired"));
+        RuleFor(x => x.ApprovalNumber).MaximumLength(Domain.Payments.TemporaryAssistance.ApprovalMaxLength)
+            .WithMessage(_ => Messages.Format("TextTooLong", Domain.Payments.TemporaryAssistance.ApprovalMaxLength));
+        RuleFor(x => x.ApprovedBy).NotEmpty().When(x => !x.Urgent).WithMessage(_ => Messages.Get("ApprovalRequired"));
+        RuleFor(x => x.ApprovedBy).MaximumLength(50);
     }
 }
 
 /// <summary>Checks the household and member, then records the case.</summary>
-public sealed class RecordTemporaryAssistanceHandler(IDataSessionFactory data, IClock clock, Actor actor)
+public sealed class RecordTemporaryAssistanceHandler(IDataSessionFactory data, IClock clock, Actor actor, TemporaryAssistancePolicy policy)
     : IRequestHandler<RecordTemporaryAssistance, Result<int>>
 {
     public async ValueTask<Result<int>> Handle(RecordTemporaryAssistance request, CancellationToken ct)
@@ -54,14 +61,38 @@ public sealed class RecordTemporaryAssistanceHandler(IDataSessionFactory data, I
         if (request.PersonId is { } personId && await session.CountAsync(session.Query<Person>()
                 .Where(p => p.Id == personId && p.HouseholdId == household.Id && p.Status == PersonStatus.Active), ct) == 0)
             return Result<int>.Failure([new(nameof(request.PersonId), Messages.Get("PersonNotInHousehold"))]);
+        // An account of a township or village approves within the township's limit; the bureau's accounts are the county.
+        BusinessRules.Check(new TemporaryAmountWithinApprovalLevel(request.Amount, actor.Scope is not null, policy.TownshipLimit), nameof(request.Amount));
         var lastClosed = await session.LastClosedMonthAsync(household.JurisdictionId, ct);
         var assistance = Domain.Payments.TemporaryAssistance.Record(household.JurisdictionId, household.Id, request.PersonId,
             request.PersonId is null ? request.Persons : 1, request.Month, request.Amount, request.Reason, request.ApprovalNumber,
-            request.ApprovedBy, lastClosed, clock.Now.UtcDateTime, actor.UserName);
+            request.ApprovedBy, lastClosed, clock.Now.UtcDateTime, actor.UserName, request.Urgent);
         session.Add(assistance);
-        session.AuditReason = $"临时救助 {request.ApprovalNumber.Trim()}";
+        session.AuditReason = request.Urgent ? "临时救助（急难，先行救助）" : $"临时救助 {request.ApprovalNumber.Trim()}";
         await session.SaveChangesAsync(ct);
         return Result<int>.Success(assistance.Id);
+    }
+}
+
+/// <summary>补办: the approval of an urgent case paid first (先行救助).</summary>
+[RequiresPermission(Permission.RecordTemporaryAssistance)]
+public sealed record CompleteTemporaryAssistance(int Id, string ApprovalNumber, string ApprovedBy) : IRequest<Result>;
+
+/// <summary>Records the approval on the case, audited.</summary>
+public sealed class CompleteTemporaryAssistanceHandler(IDataSessionFactory data, IClock clock, Actor actor, TemporaryAssistancePolicy policy)
+    : IRequestHandler<CompleteTemporaryAssistance, Result>
+{
+    public async ValueTask<Result> Handle(CompleteTemporaryAssistance request, CancellationToken ct)
+    {
+        await using var session = await data.OpenAsync(ct);
+        var assistance = await session.FirstOrDefaultAsync(session.Edit<Domain.Payments.TemporaryAssistance>().Where(t => t.Id == request.Id), ct);
+        if (assistance is null) return Result.Failure(nameof(request.Id), Messages.Get("UnknownTemporaryCase"));
+        // The approval completed is held to the same level as one given before payment.
+        BusinessRules.Check(new TemporaryAmountWithinApprovalLevel(assistance.Amount, actor.Scope is not null, policy.TownshipLimit), nameof(request.Id));
+        assistance.Complete(request.ApprovalNumber, request.ApprovedBy, clock.Now.UtcDateTime, actor.UserName);
+        session.AuditReason = $"补办临时救助审批 {request.ApprovalNumber.Trim()}";
+        await session.SaveChangesAsync(ct);
+        return Result.Success();
     }
 }
 
@@ -106,7 +137,8 @@ public sealed record TemporaryAssistanceList(IReadOnlyList<TemporaryAssistanceRo
 
 /// <summary>One case as listed.</summary>
 public sealed record TemporaryAssistanceRow(int Id, int HouseholdId, string Township, string? PersonName, int Persons, YearMonth Month,
-    decimal Amount, string Reason, string ApprovalNumber, string ApprovedBy, string RecordedBy, string? RevocationReason = null)
+    decimal Amount, string Reason, string ApprovalNumber, string ApprovedBy, string RecordedBy, string? RevocationReason = null,
+    bool AwaitingCompletion = false, bool Urgent = false)
 {
     public bool IsRevoked => RevocationReason is not null;
 }
@@ -132,7 +164,8 @@ public sealed class ListTemporaryAssistanceHandler(IDataSessionFactory data) : I
             .GroupJoin(session.Query<Person>(), x => x.t.PersonId, p => p.Id, (x, p) => new { x.t, x.Township, p })
             .SelectMany(x => x.p.DefaultIfEmpty(), (x, p) => new { x.t, x.Township, Name = p == null ? null : p.Name }), ct);
         return new TemporaryAssistanceList(rows.Select(x => new TemporaryAssistanceRow(x.t.Id, x.t.HouseholdId, x.Township, x.Name, x.t.Persons,
-            x.t.Month, x.t.Amount, x.t.Reason, x.t.ApprovalNumber, x.t.ApprovedBy, x.t.RecordedBy, x.t.RevocationReason)).ToList(),
+            x.t.Month, x.t.Amount, x.t.Reason, x.t.ApprovalNumber, x.t.ApprovedBy, x.t.RecordedBy, x.t.RevocationReason,
+            x.t.Urgent && x.t.CompletedAtUtc == null && x.t.RevokedAtUtc == null, x.t.Urgent)).ToList(),
             total, persons.Sum(p => p.Persons), persons.Sum(p => p.Amount));
     }
 }

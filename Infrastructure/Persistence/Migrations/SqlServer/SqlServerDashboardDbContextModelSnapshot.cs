@@ -1054,6 +1054,12 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CompletedBy")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int>("HouseholdId")
                         .HasColumnType("int");
 
@@ -1092,6 +1098,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("RevokedBy")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("bit");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()

@@ -1013,6 +1013,12 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("HouseholdId")
                         .HasColumnType("INTEGER");
 
@@ -1051,6 +1057,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("RevokedBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
