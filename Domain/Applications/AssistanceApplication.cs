@@ -232,6 +232,14 @@ public sealed class AssistanceApplication : IVersioned
             today, atUtc, by);
     }
 
+    /// <summary>A photo or scan kept with the file (while it is open), on its timeline.</summary>
+    public void NoteAttachment(string fileName, DateOnly today, DateTime atUtc, string by)
+    {
+        BusinessRules.Check(new ApplicationMustBeAt(Stage, [ApplicationStage.Received, ApplicationStage.Investigated, ApplicationStage.AwaitingPosting,
+            ApplicationStage.Posted]), "Stage");
+        Step(Messages.Format("Application.Step.Attached", fileName), today, atUtc, by);
+    }
+
     /// <summary>The household the approval wrote to the roster.</summary>
     public void Enrolled(Household household) => Household = household;
 

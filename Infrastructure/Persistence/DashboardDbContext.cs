@@ -77,6 +77,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ApplicationMember> ApplicationMembers => Set<ApplicationMember>();
     public DbSet<ApplicationObjection> ApplicationObjections => Set<ApplicationObjection>();
     public DbSet<ApplicationStep> ApplicationSteps => Set<ApplicationStep>();
+    public DbSet<ApplicationAttachment> ApplicationAttachments => Set<ApplicationAttachment>();
     public DbSet<Posting> Postings => Set<Posting>();
     public DbSet<PostingEntry> PostingEntries => Set<PostingEntry>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
@@ -123,6 +124,8 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
         b.Entity<ApplicationObjection>().HasQueryFilter(x => ScopeCommunities == null
             || Set<AssistanceApplication>().Any(a => a.Id == x.ApplicationId && ScopeCommunities.Contains(a.CommunityId)));
         b.Entity<ApplicationStep>().HasQueryFilter(x => ScopeCommunities == null
+            || Set<AssistanceApplication>().Any(a => a.Id == x.ApplicationId && ScopeCommunities.Contains(a.CommunityId)));
+        b.Entity<ApplicationAttachment>().HasQueryFilter(x => ScopeCommunities == null
             || Set<AssistanceApplication>().Any(a => a.Id == x.ApplicationId && ScopeCommunities.Contains(a.CommunityId)));
         b.Entity<Posting>().HasQueryFilter(p => ScopeCommunities == null || ScopeCommunities.Contains(p.CommunityId));
         b.Entity<PostingEntry>().HasQueryFilter(x => ScopeCommunities == null

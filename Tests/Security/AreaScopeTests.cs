@@ -46,7 +46,7 @@ public sealed class AreaScopeTests : IAsyncLifetime
     /// <summary>Ids of 唐洞街道's rows the samples aim at, and a 东江 community.</summary>
     private sealed record Other(int HouseholdId, int PersonId, int HeadId, int EnrollmentId, int CommunityId, int TownshipId,
         int OwnCommunityId, int OwnTownshipId, int TemporaryId, int? RecoveryId, long EventId, string HeadIdNumber,
-        int ApplicationId = 0, int ObjectionId = 0, int PostingId = 0)
+        int ApplicationId = 0, int ObjectionId = 0, int PostingId = 0, int AttachmentId = 0)
     {
         /// <summary>Whether the text shows anything of 唐洞's: a marked name or address, or the head's full ID number.</summary>
         public bool ShowsIn(string text) => text.Contains(Marker) || text.Contains(HeadIdNumber);
@@ -101,7 +101,9 @@ public sealed class AreaScopeTests : IAsyncLifetime
         Ok(await _db.SendAsAsync("tangdong-review", new RecordObjection(received.Value, _db.Clock.Today, "有人反映其子女有经商收入")));
         await using var context = _db.NewContext();
         var objection = await context.ApplicationObjections.Where(x => x.ApplicationId == received.Value).Select(x => x.Id).SingleAsync();
-        return o with { ApplicationId = received.Value, ObjectionId = objection, PostingId = posting.Value };
+        var photo = await _db.SendAsAsync("tangdong", new AttachToApplication(received.Value, $"{Marker}入户照片.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 1, 2]));
+        Ok(photo);
+        return o with { ApplicationId = received.Value, ObjectionId = objection, PostingId = posting.Value, AttachmentId = photo.Value };
     }
 
     private async Task<int> ArrangeTemporaryCaseAsync(int householdId)
@@ -189,6 +191,9 @@ public sealed class AreaScopeTests : IAsyncLifetime
             [typeof(SetSentDownYouth)] = _ => new SetSentDownYouth { HouseholdId = o.HouseholdId, PersonId = o.PersonId, Month = Open },
             [typeof(SetNearPoverty)] = _ => new SetNearPoverty { HouseholdId = o.HouseholdId, Include = true, Month = Open },
             [typeof(GetTrackedGroups)] = _ => new GetTrackedGroups("431081", Open),
+            [typeof(AttachToApplication)] = _ => new AttachToApplication(o.ApplicationId, $"{Marker}照片.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 7]),
+            [typeof(ListAttachments)] = _ => new ListAttachments(o.ApplicationId),
+            [typeof(GetAttachment)] = _ => new GetAttachment(o.ApplicationId, o.AttachmentId),
             [typeof(CompleteTemporaryAssistance)] = _ => new CompleteTemporaryAssistance(o.TemporaryId, "资民临〔2026〕1号", "王五"),
             [typeof(EnrollSinglePerson)] = _ => new EnrollSinglePerson(o.HouseholdId, o.PersonId, ProgrammeCatalogue.RuralDibaoA, Open),
             [typeof(ReceiveApplication)] = _ => new ReceiveApplication
@@ -257,9 +262,10 @@ public sealed class AreaScopeTests : IAsyncLifetime
         // The control: what the matrix aims at is really there, so the township's empty answers mean something.
         var reads = new[] { typeof(SearchRoster), typeof(GetHousehold), typeof(RevealIdNumber), typeof(ListPreviewPeople), typeof(ExportRoster),
             typeof(ExportPaymentList), typeof(GetMonthlyReport), typeof(ExportMonthlyReport), typeof(ListTemporaryAssistance),
-            typeof(ListApplications), typeof(GetApplication), typeof(ListPostings), typeof(GetPosting), typeof(ExportPosting), typeof(ListReviewsDue) };
+            typeof(ListApplications), typeof(GetApplication), typeof(ListPostings), typeof(GetPosting), typeof(ExportPosting), typeof(ListReviewsDue),
+            typeof(ListAttachments), typeof(GetAttachment) };
         // In an order where each still applies to the household the ones before it changed (stopped last, moved away after).
-        var writes = new[] { typeof(SetSentDownYouth), typeof(RecordReview), typeof(ReceiveApplication), typeof(RecordObjection), typeof(ResolveObjection), typeof(PublishPosting),
+        var writes = new[] { typeof(AttachToApplication), typeof(SetSentDownYouth), typeof(RecordReview), typeof(ReceiveApplication), typeof(RecordObjection), typeof(ResolveObjection), typeof(PublishPosting),
             typeof(DecideApplication), typeof(ChangeTier), typeof(AddMember), typeof(CorrectHousehold), typeof(RecordTemporaryAssistance),
             typeof(RevokeTemporaryAssistance), typeof(RegisterHousehold), typeof(EndEnrollment), typeof(StopHousehold), typeof(MoveHousehold) };
         int another;
@@ -423,6 +429,7 @@ public sealed class AreaScopeTests : IAsyncLifetime
             await context.ApplicationObjections.CountAsync(x => x.Resolution != null),
             await context.ApplicationSteps.CountAsync(x => context.Applications.Any(a => a.Id == x.ApplicationId && communities.Contains(a.CommunityId))),
             await context.Postings.CountAsync(p => communities.Contains(p.CommunityId)),
+            await context.ApplicationAttachments.CountAsync(),
         };
         return string.Join("|", parts);
     }

@@ -107,3 +107,17 @@ internal sealed class PostingEntryConfiguration : IEntityTypeConfiguration<Posti
         b.HasIndex(e => e.ApplicationId);
     }
 }
+
+internal sealed class ApplicationAttachmentConfiguration : IEntityTypeConfiguration<ApplicationAttachment>
+{
+    public void Configure(EntityTypeBuilder<ApplicationAttachment> b)
+    {
+        b.ToTable("ApplicationAttachments");
+        b.Property(a => a.FileName).HasMaxLength(ApplicationAttachment.FileNameMaxLength).IsRequired();
+        b.Property(a => a.ContentType).HasMaxLength(40).IsRequired();
+        b.Property(a => a.Sha256).HasMaxLength(64).IsRequired();
+        b.Property(a => a.UploadedBy).HasMaxLength(100).IsRequired();
+        b.HasOne<AssistanceApplication>().WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => new { a.ApplicationId, a.Sha256 });
+    }
+}
