@@ -146,3 +146,10 @@ public sealed record PostingStartsAfterReview(DateOnly StartsOn, DateOnly Review
     public bool IsBroken() => StartsOn < ReviewedOn;
     public string Message => Messages.Format("Posting.BeforeReview", ReviewedOn.ToString("yyyy-MM-dd"));
 }
+
+/// <summary>特困 is approved with its 照料护理 level (生活自理能力) assessed, which decides the care the person is given.</summary>
+public sealed record ExtremePovertyNeedsCareLevel(Programme Programme, CivilAffairs.Domain.Roster.CareLevel? Level) : IBusinessRule
+{
+    public bool IsBroken() => Programme == Programme.ExtremePoverty && Level is null;
+    public string Message => Messages.Get("Application.CareLevelRequired");
+}

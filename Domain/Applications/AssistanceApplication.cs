@@ -64,6 +64,8 @@ public sealed class AssistanceApplication : IVersioned
     public string? DeclaredProperty { get; private set; }
     public string? Verification { get; private set; }
     public string? InvestigatedBy { get; private set; }
+    /// <summary>For 特困: the 照料护理 level (生活自理能力), entered at 受理 and assessed at the home visit.</summary>
+    public CareLevel? CareLevel { get; private set; }
 
     public string? ProposedVariantCode { get; private set; }
     public string? ReviewedBy { get; private set; }
@@ -98,7 +100,7 @@ public sealed class AssistanceApplication : IVersioned
     /// <summary>受理: the household, its members and what it applies for; the duplicate checks are the handler's (they need the database).</summary>
     public static AssistanceApplication Receive(int jurisdictionId, int communityId, int townshipId, string address, Residence residence,
         ProgrammeVariant variant, string? beneficiaryIdNumber, int? existingHouseholdId, IReadOnlyList<PersonDraft> members, string documents,
-        DateOnly receivedOn, DateTime atUtc, string by)
+        DateOnly receivedOn, DateTime atUtc, string by, CareLevel? care = null)
     {
         BusinessRules.Check(new HouseholdHasExactlyOneHead(members.Count(m => m.Relationship == Relationship.Head)), "Members");
         var duplicate = members.GroupBy(m => Normalize(m.IdNumber)).FirstOrDefault(g => g.Count() > 1);
@@ -116,6 +118,7 @@ public sealed class AssistanceApplication : IVersioned
             JurisdictionId = jurisdictionId, CommunityId = communityId, TownshipId = townshipId, Address = address, Residence = residence,
             VariantCode = variant.Code, BeneficiaryIdNumber = beneficiary, ExistingHouseholdId = existingHouseholdId, Documents = documents,
             ReceivedOn = receivedOn, ReceivedBy = by, Stage = ApplicationStage.Received, StageSince = receivedOn, Version = Guid.NewGuid(),
+            CareLevel = variant.Programme == Programme.ExtremePoverty ? care : null,
         };
         foreach (var draft in members) application._members.Add(new ApplicationMember(draft));
         application.Step(Messages.Format("Application.Step.Received", variant.Name, members.Count, documents), receivedOn, atUtc, by);
@@ -124,7 +127,7 @@ public sealed class AssistanceApplication : IVersioned
 
     /// <summary>入户调查 and 核对: may be recorded again (a second visit) until the township's 初审.</summary>
     public void Investigate(DateOnly visitedOn, string visitors, string findings, decimal? monthlyIncome, string? property, string verification,
-        DateOnly today, DateTime atUtc, string by)
+        DateOnly today, DateTime atUtc, string by, CareLevel? care = null)
     {
         BusinessRules.Check(new ApplicationMustBeAt(Stage, [ApplicationStage.Received, ApplicationStage.Investigated]), "Stage");
         BusinessRules.Check(new VisitCannotPrecedeReceipt(visitedOn, ReceivedOn, today), "VisitedOn");
@@ -137,6 +140,7 @@ public sealed class AssistanceApplication : IVersioned
         foreach (var text in new[] { Visitors, Findings, DeclaredProperty ?? "", Verification })
             BusinessRules.Check(new TextMustFit(text, TextMaxLength), "Findings");
         InvestigatedBy = by;
+        if (care is not null && Variant.Programme == Programme.ExtremePoverty) CareLevel = care;
         MoveTo(ApplicationStage.Investigated, today);
         Step(Messages.Format("Application.Step.Investigated", visitedOn.ToString("yyyy-MM-dd"), Visitors, Findings, Verification), today, atUtc, by);
     }
@@ -212,6 +216,7 @@ public sealed class AssistanceApplication : IVersioned
         {
             BusinessRules.Check(new PostingPeriodMustHaveElapsed(PostingEndsOn, today), "Stage");
             BusinessRules.Check(new ObjectionsMustBeResolved(_objections.Count(o => !o.IsResolved)), "Objections");
+            BusinessRules.Check(new ExtremePovertyNeedsCareLevel(Variant.Programme, CareLevel), "CareLevel");
         }
         SpotCheck = string.IsNullOrWhiteSpace(spotCheck) ? null : EnteredText.Clean(spotCheck);
         BusinessRules.Check(new TextMustFit(SpotCheck ?? "", TextMaxLength), "SpotCheck");

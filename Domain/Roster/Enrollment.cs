@@ -39,6 +39,10 @@ public sealed class Enrollment : IVersioned
     public string? StopNote { get; private set; }
     /// <summary>The documented local exception allowing a living subsidy outside a dibao household.</summary>
     public string? LocalExceptionNote { get; private set; }
+    /// <summary>For extreme-poverty support, the 照料护理 level assessed when the person was enrolled.</summary>
+    public CareLevel? CareLevel { get; private set; }
+
+    internal void AssessCare(CareLevel? level) => CareLevel = level;
     public Guid Version { get; set; }
 
     public bool IsOpen => ToMonth is null;

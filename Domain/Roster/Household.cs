@@ -189,7 +189,8 @@ public sealed partial class Household : IVersioned
             variant, month, localException, atUtc, by);
 
     /// <summary>The same for a member not saved yet (an imported household enrols its members before it has ids).</summary>
-    public Enrollment EnrollMember(Person person, ProgrammeVariant variant, YearMonth month, string? localException, DateTime atUtc, string by)
+    public Enrollment EnrollMember(Person person, ProgrammeVariant variant, YearMonth month, string? localException, DateTime atUtc, string by,
+        CareLevel? care = null)
     {
         var before = HouseholdSnapshot.Of(this);
         CheckActive();
@@ -200,8 +201,10 @@ public sealed partial class Household : IVersioned
         BusinessRules.Check(new PersonNotAlreadyInProgramme(variant, open.Contains(variant.Programme)), "VariantCode");
         foreach (var rule in RulesForPerson(person, variant, month, localException, open)) BusinessRules.Check(rule, "VariantCode");
         var enrollment = new Enrollment(this, person, variant, month, localException);
+        if (variant.Programme == Programme.ExtremePoverty) enrollment.AssessCare(care);
         _enrollments.Add(enrollment);
-        Record(HouseholdEventKind.Enrolled, month, Messages.Format("Event.Enrolled", person.Name, variant.Name), atUtc, by, before);
+        Record(HouseholdEventKind.Enrolled, month, Messages.Format("Event.Enrolled", person.Name, variant.Name)
+            + (care is { } level && variant.Programme == Programme.ExtremePoverty ? $"（{Messages.Get($"CareLevel.{level}")}）" : ""), atUtc, by, before);
         return enrollment;
     }
 

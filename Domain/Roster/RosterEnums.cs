@@ -19,6 +19,17 @@ public enum DisabilityGrade { One = 1, Two = 2, Three = 3, Four = 4 }
 public enum WorkCapacity { Full = 1, Partial = 2, None = 3 }
 
 /// <summary>Why assistance stops (停发原因).</summary>
+/// <summary>特困人员生活自理能力 (照料护理 level), assessed at the home visit: what care the person needs.</summary>
+public enum CareLevel
+{
+    /// <summary>生活能够自理.</summary>
+    SelfCare = 1,
+    /// <summary>生活部分不能自理 (半失能).</summary>
+    PartialCare = 2,
+    /// <summary>生活完全不能自理 (全失能).</summary>
+    FullCare = 3,
+}
+
 public enum StopReason { IncomeAboveLine = 1, MovedAway = 2, Died = 3, Other = 4, AgedOut = 5 }
 
 /// <summary>What happened to a household, as its timeline shows.</summary>

@@ -307,6 +307,44 @@ public sealed class ApplicationFlowTests : IAsyncLifetime
         Assert.Null(await _db.SendAsAsync("tangdong", new GetApplication(waiting.Value)));
     }
 
+    [Fact]
+    public async Task Extreme_poverty_is_approved_with_its_care_level_assessed_at_the_visit()
+    {
+        var elder = _roster.Member("孤老", Relationship.Head, 1940);
+        var request = new ReceiveApplication
+        {
+            CommunityId = _binhu, Address = "滨湖社区 敬老巷 1 号", Residence = Residence.Urban, VariantCode = ProgrammeCatalogue.ExtremePovertyUrbanAtHome,
+            BeneficiaryIdNumber = elder.IdNumber, Documents = "申请书、身份证", Members = [elder],
+        };
+        var received = await _db.SendAsAsync(Village, request);
+        Ok(received);
+        Ok(await _db.SendAsAsync(TownshipClerk, Visit(received.Value)));        // no care level assessed
+        Ok(await _db.SendAsAsync(TownshipReviewer, new ReviewApplication(received.Value, true)));
+        Ok(await _db.SendAsAsync(TownshipReviewer, new PublishPosting(_binhu, PostingKind.Proposal, _db.Clock.Today)));
+        PostingPeriodPasses();
+        var unassessed = await _db.SendAsAsync(County, new DecideApplication(received.Value, true, new YearMonth(2026, 11)));
+        Assert.Equal("特困人员须评估生活自理能力（照料护理等级）后才能审核确认。", Assert.Single(unassessed.Errors).Message);
+
+        // A second file, assessed at the visit: the enrolment keeps the level.
+        var other = _roster.Member("失能老人", Relationship.Head, 1938);
+        var second = await _db.SendAsAsync(Village, new ReceiveApplication
+        {
+            CommunityId = _binhu, Address = "滨湖社区 敬老巷 2 号", Residence = Residence.Urban, VariantCode = ProgrammeCatalogue.ExtremePovertyUrbanAtHome,
+            BeneficiaryIdNumber = other.IdNumber, Documents = "申请书、身份证", Members = [other], CareLevel = CareLevel.PartialCare,
+        });
+        Ok(second);
+        var visit = Visit(second.Value);
+        visit.CareLevel = CareLevel.FullCare;
+        Ok(await _db.SendAsAsync(TownshipClerk, visit));
+        Ok(await _db.SendAsAsync(TownshipReviewer, new ReviewApplication(second.Value, true)));
+        Ok(await _db.SendAsAsync(TownshipReviewer, new PublishPosting(_binhu, PostingKind.Proposal, _db.Clock.Today)));
+        PostingPeriodPasses();
+        var decided = await _db.SendAsAsync(County, new DecideApplication(second.Value, true, YearMonth.Of(_db.Clock.Today)));
+        Ok(decided);
+        var enrollment = (await _db.SendAsync(new GetHousehold(decided.Value!.Value), Roles.Caseworker))!.Enrollments.Single();
+        Assert.Equal((ProgrammeCatalogue.ExtremePovertyUrbanAtHome, CareLevel.FullCare), (enrollment.VariantCode, enrollment.CareLevel));
+    }
+
     private async Task<string> IdNumberOfAsync(int personId)
     {
         await using var context = _db.NewContext();

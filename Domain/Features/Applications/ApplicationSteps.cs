@@ -1,6 +1,7 @@
 using CivilAffairs.Domain.Applications;
 using CivilAffairs.Domain.Common;
 using CivilAffairs.Domain.Programmes;
+using CivilAffairs.Domain.Roster;
 using CivilAffairs.Domain.Security;
 using FluentValidation;
 using Mediator;
@@ -20,6 +21,8 @@ public sealed class InvestigateApplication : IRequest<Result>
     public string? DeclaredProperty { get; set; }
     /// <summary>The result of the verification of income and property (核对结果).</summary>
     public string Verification { get; set; } = "";
+    /// <summary>For 特困: the 照料护理 level the visit assessed.</summary>
+    public CareLevel? CareLevel { get; set; }
 }
 
 /// <summary>Field checks of a home visit.</summary>
@@ -55,7 +58,8 @@ public sealed class ApplicationStepsHandler(IDataSessionFactory data, IClock clo
 {
     public ValueTask<Result> Handle(InvestigateApplication request, CancellationToken ct) =>
         StepAsync(request.ApplicationId, "入户调查", a => a.Investigate(request.VisitedOn, request.Visitors, request.Findings,
-            request.DeclaredMonthlyIncome, request.DeclaredProperty, request.Verification, clock.Today, clock.Now.UtcDateTime, actor.UserName), ct);
+            request.DeclaredMonthlyIncome, request.DeclaredProperty, request.Verification, clock.Today, clock.Now.UtcDateTime, actor.UserName,
+            request.CareLevel), ct);
 
     public ValueTask<Result> Handle(ReviewApplication request, CancellationToken ct)
     {

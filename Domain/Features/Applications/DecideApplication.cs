@@ -70,7 +70,7 @@ public sealed class DecideApplicationHandler(IDataSessionFactory data, IClock cl
             household = await session.LoadHouseholdAsync(existingId, ct)
                         ?? throw new BusinessRuleViolationException(new ApplicantMayApply(application.BeneficiaryIdNumber!, true, false, false, null, null, false), "Members");
             var person = household.ActiveMembers.First(m => m.IdNumber == application.BeneficiaryIdNumber);
-            household.EnrollMember(person, approved, from, null, now, actor.UserName);
+            household.EnrollMember(person, approved, from, null, now, actor.UserName, application.CareLevel);
         }
         else
         {
@@ -78,7 +78,8 @@ public sealed class DecideApplicationHandler(IDataSessionFactory data, IClock cl
             household = Household.Register(application.JurisdictionId, community!, application.Address, application.Residence, null,
                 application.Members.Select(m => m.ToDraft()).ToList(), approved.CoversHousehold ? approved : null, from, now, actor.UserName);
             if (!approved.CoversHousehold)
-                household.EnrollMember(household.Members.First(m => m.IdNumber == application.BeneficiaryIdNumber), approved, from, null, now, actor.UserName);
+                household.EnrollMember(household.Members.First(m => m.IdNumber == application.BeneficiaryIdNumber), approved, from, null, now, actor.UserName,
+                    application.CareLevel);
             session.Add(household);
         }
         application.Enrolled(household);

@@ -38,7 +38,7 @@ public sealed record ApplicationFile(int Id, string Township, string Community, 
     int? PostingId, DateOnly? PostingStartsOn, DateOnly? PostingEndsOn, YearMonth? FromMonth, string? SpotCheck, string? RejectionReason,
     int? HouseholdId, int? ExistingHouseholdId, string? DecidedBy, IReadOnlyList<string> Makers,
     IReadOnlyList<ApplicationMemberRow> Members, IReadOnlyList<ApplicationObjectionRow> Objections, IReadOnlyList<ApplicationStepRow> Steps,
-    IReadOnlyList<string> Checks, bool Entrusted);
+    IReadOnlyList<string> Checks, bool Entrusted, CareLevel? CareLevel = null);
 
 /// <summary>A member of the file (ID masked).</summary>
 public sealed record ApplicationMemberRow(string Name, string IdNumber, Relationship Relationship, bool IsBeneficiary);
@@ -117,6 +117,6 @@ public sealed class ApplicationQueries(IDataSessionFactory data, IClock clock, A
             a.Members.Select(m => new ApplicationMemberRow(m.Name, Masking.Mask(m.IdNumber), m.Relationship, m.IdNumber == a.BeneficiaryIdNumber)).ToList(),
             a.Objections.OrderBy(o => o.Id).Select(o => new ApplicationObjectionRow(o.Id, o.RaisedOn, o.Content, o.RecordedBy, o.Resolution, o.ResolvedOn, o.ResolvedBy)).ToList(),
             a.Steps.OrderBy(s => s.AtUtc).ThenBy(s => s.Id).Select(s => new ApplicationStepRow(s.On, s.AtUtc, s.Stage, s.Text, s.By)).ToList(),
-            checks, policy.IsEntrusted(a.Variant));
+            checks, policy.IsEntrusted(a.Variant), a.CareLevel);
     }
 }

@@ -26,6 +26,8 @@ public sealed class ReceiveApplication : IRequest<Result<int>>
     /// <summary>The day the application was received; today when not given.</summary>
     public DateOnly? ReceivedOn { get; set; }
     public List<MemberInput> Members { get; set; } = [];
+    /// <summary>For 特困: the 照料护理 level as declared (assessed again at the home visit).</summary>
+    public CareLevel? CareLevel { get; set; }
 }
 
 /// <summary>Field checks of an application.</summary>
@@ -79,7 +81,7 @@ public sealed class ReceiveApplicationHandler(IDataSessionFactory data, IClock c
 
         var application = AssistanceApplication.Receive(jurisdictionId, community.Id, community.ParentId ?? 0, request.Address, request.Residence,
             variant, beneficiary, existing?.HouseholdId, request.Members.Select(m => m.ToDraft()).ToList(), request.Documents, receivedOn,
-            clock.Now.UtcDateTime, actor.UserName);
+            clock.Now.UtcDateTime, actor.UserName, request.CareLevel);
         session.Add(application);
         session.AuditReason = $"受理 {variant.Name}";
         await session.SaveChangesAsync(ct);

@@ -29,7 +29,8 @@ public sealed record MemberDetail(int Id, string Name, string IdNumberMasked, Se
 /// <summary>An enrolment of the household or one member.</summary>
 /// <param name="EndsAt18">For an open children's allowance, the first month it is no longer paid (the child is 18 on its first day).</param>
 public sealed record EnrollmentDetail(int Id, int? PersonId, string? PersonName, string VariantCode, string VariantName,
-    YearMonth FromMonth, YearMonth? ToMonth, StopReason? StopReason, string? StopNote, bool NeverTookEffect = false, YearMonth? EndsAt18 = null);
+    YearMonth FromMonth, YearMonth? ToMonth, StopReason? StopReason, string? StopNote, bool NeverTookEffect = false, YearMonth? EndsAt18 = null,
+    CareLevel? CareLevel = null);
 
 /// <summary>One change in the household's timeline.</summary>
 /// <param name="Undone">Taken back by a later 撤销 (shown struck through).</param>
@@ -61,7 +62,7 @@ public sealed class GetHouseholdHandler(IDataSessionFactory data, IClock clock, 
                 p.DisabilityCategory, p.DisabilityGrade, p.WorkCapacity, p.Status, p.JoinedMonth, p.LeftMonth, p.SentDownYouth)).ToList(),
             enrollments.Select(e => new EnrollmentDetail(e.Id, e.PersonId, members.FirstOrDefault(p => p.Id == e.PersonId)?.Name, e.VariantCode,
                 ProgrammeCatalogue.Find(e.VariantCode)?.Name ?? e.VariantCode, e.FromMonth, e.ToMonth, e.StopReason, e.StopNote, e.NeverTookEffect,
-                EndsAt18(e, members))).ToList(),
+                EndsAt18(e, members), e.CareLevel)).ToList(),
             events.Select(e => new TimelineEntry(e.Id, e.Kind, e.Month, e.Description, e.RecordedAtUtc, staff.Describe(e.RecordedBy),
                 e.UndoneAtUtc is not null, e == undoable)).ToList(),
             h.NearPovertySince is { } since && since <= now && (h.NearPovertyUntil is not { } until || now <= until), h.LastReviewedOn);

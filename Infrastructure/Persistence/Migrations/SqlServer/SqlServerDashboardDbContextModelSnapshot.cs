@@ -212,6 +212,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(18)
                         .HasColumnType("nvarchar(18)");
 
+                    b.Property<int?>("CareLevel")
+                        .HasColumnType("int");
+
                     b.Property<int>("CommunityId")
                         .HasColumnType("int");
 
@@ -1201,6 +1204,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CareLevel")
+                        .HasColumnType("int");
 
                     b.Property<int>("FromMonth")
                         .HasColumnType("int");

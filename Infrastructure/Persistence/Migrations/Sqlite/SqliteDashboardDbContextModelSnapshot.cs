@@ -197,6 +197,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CareLevel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CommunityId")
                         .HasColumnType("INTEGER");
 
@@ -1155,6 +1158,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CareLevel")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("FromMonth")
