@@ -6,6 +6,7 @@ using CivilAffairs.Domain.Security;
 using CivilAffairs.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static CivilAffairs.Tests.Support.MudControls;
 
 namespace CivilAffairs.Tests.Browser;
 
@@ -17,21 +18,6 @@ public sealed partial class ApplicationBrowserTests
 
     [GeneratedRegex(@"/postings/\d+$")]
     private static partial Regex PostingPage();
-
-    private static async Task Choose(IPage page, string testId, string option)
-    {
-        await page.Locator($"[data-testid={testId}]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
-        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-    }
-
-    private static async Task Type(IPage page, string testId, string value)
-    {
-        var field = page.Locator($"[data-testid={testId}]");
-        await field.FillAsync(value);
-        await field.PressAsync("Tab");
-        await Expect(field).ToHaveValueAsync(value);
-    }
 
     private static async Task<IPage> AsAsync(BrowserSession browser, string userName, string url)
     {

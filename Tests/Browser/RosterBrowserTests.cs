@@ -3,6 +3,7 @@ using CivilAffairs.Domain.Roster;
 using CivilAffairs.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using static CivilAffairs.Tests.Support.MudControls;
 
 namespace CivilAffairs.Tests.Browser;
 
@@ -11,26 +12,6 @@ public sealed partial class RosterBrowserTests
 {
     [GeneratedRegex(@"/roster/households/\d+$")]
     private static partial Regex HouseholdPage();
-
-    private static async Task Choose(IPage page, string testId, string option)
-    {
-        await page.Locator($"[data-testid={testId}]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
-        // The choice has made its round trip once the list has closed: typing before that can be overwritten by its re-render.
-        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-    }
-
-    /// <summary>
-    /// Types into a field and leaves it, so the circuit receives the value at once: a re-render still in flight from an
-    /// earlier action (busy 2-core CI) would otherwise put the old value back before the field's change event is sent.
-    /// </summary>
-    private static async Task Type(IPage page, string testId, string value)
-    {
-        var field = page.Locator($"[data-testid={testId}]");
-        await field.FillAsync(value);
-        await field.PressAsync("Tab");
-        await Expect(field).ToHaveValueAsync(value);
-    }
 
     [SkippableFact]
     public async Task Add_a_household_find_it_change_its_tier_stop_it_and_read_the_timeline()
