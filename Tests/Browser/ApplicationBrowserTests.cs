@@ -55,6 +55,13 @@ public sealed partial class ApplicationBrowserTests
         await Type(page, "visit-verification", "无车辆、无房产");
         await page.Locator("[data-testid=visit-save]").ClickAsync();
         await Expect(page.Locator("[data-testid=application-stage]")).ToHaveTextAsync("已调查核对");
+        // The visit's photo kept with the file, on its timeline.
+        await page.Locator("[data-testid=application-attachments] input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "入户照片.jpg", MimeType = "image/jpeg", Buffer = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46],
+        });
+        await Expect(page.Locator("[data-testid=application-attachments]")).ToContainTextAsync("入户照片.jpg");
+        await Expect(page.Locator("[data-testid=application-timeline]")).ToContainTextAsync("附件：入户照片.jpg");
 
         // 初审 and 公示 by the township's reviewer.
         page = await AsAsync(browser, "dongjiang-review", new Uri(file).AbsolutePath);

@@ -20,11 +20,7 @@ public partial class ApplicationPage
     [Inject] private IClock Clock { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IOptions<BureauOptions> Bureau { get; set; } = default!;
-    [Inject] private CivilAffairs.Dashboard.Endpoints.DownloadFiles Downloads { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private ICurrentUser CurrentUser { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = default!;
-    private IReadOnlyList<AttachmentRow> _attachments = [];
 
     private readonly FormErrors _errors = new();
     private ApplicationFile? _file;
@@ -42,12 +38,12 @@ public partial class ApplicationPage
 
     protected override async Task OnParametersSetAsync() => await LoadAsync();
 
+    /// <summary>Reads the file again (after a step, or an attachment added to its timeline).</summary>
     private async Task LoadAsync()
     {
         _file = await Sender.Send(new GetApplication(Id));
         _loaded = true;
         if (_file is null) return;
-        _attachments = await Sender.Send(new ListAttachments(Id));
         var user = (await Authentication).User;
         _me = user.Identity?.Name ?? "";
         var roles = user.FindAll(System.Security.Claims.ClaimTypes.Role).Select(r => r.Value).ToList();
@@ -92,28 +88,6 @@ public partial class ApplicationPage
         _reason = _objection = _resolution = null;
         _visit = new InvestigateApplication();
         await LoadAsync();
-    }
-
-    private async Task UploadAsync(Microsoft.AspNetCore.Components.Forms.IBrowserFile? file)
-    {
-        if (file is null) return;
-        if (file.Size > ApplicationAttachment.MaxBytes)
-        {
-            _errors.Set([new FieldError("Content", Messages.Format("Attachment.Size", ApplicationAttachment.MaxBytes / 1024 / 1024))]);
-            return;
-        }
-        using var buffer = new MemoryStream();
-        await using (var upload = file.OpenReadStream(ApplicationAttachment.MaxBytes)) await upload.CopyToAsync(buffer);
-        var result = await Sender.Send(new AttachToApplication(Id, file.Name, buffer.ToArray()));
-        await AfterAsync(result.Succeeded, result.Errors, L["Application.Attached"]);
-    }
-
-    /// <summary>Through the download store, under the permission the file was read with.</summary>
-    private async Task DownloadAsync(AttachmentRow row)
-    {
-        if (await Sender.Send(new GetAttachment(Id, row.Id)) is not { } content) return;
-        var user = await CurrentUser.GetAsync();
-        Navigation.NavigateTo(CivilAffairs.Dashboard.Endpoints.DownloadFiles.Link(Downloads.Store(user.UserName, content.FileName, content.Content, Permission.ViewRoster)), forceLoad: true);
     }
 
     private static Color StageColor(ApplicationStage stage) => stage switch
