@@ -245,6 +245,11 @@ public sealed class AssistanceApplication : IVersioned
         Step(Messages.Format("Application.Step.Attached", fileName), today, atUtc, by);
     }
 
+    /// <summary>The file's path as one line for the household's timeline.</summary>
+    public string PathSummary => Messages.Format("Application.Path", Id, ReceivedOn.ToString("yyyy-MM-dd"), ReceivedBy, VisitedOn?.ToString("yyyy-MM-dd") ?? "—",
+        ReviewedOn?.ToString("yyyy-MM-dd") ?? "—", ReviewedBy ?? "—", PostingStartsOn?.ToString("yyyy-MM-dd") ?? "—", PostingEndsOn?.ToString("yyyy-MM-dd") ?? "—",
+        DecidedOn?.ToString("yyyy-MM-dd") ?? "—", DecidedBy ?? "—");
+
     /// <summary>The household the approval wrote to the roster.</summary>
     public void Enrolled(Household household) => Household = household;
 

@@ -326,12 +326,25 @@ public sealed partial class Household : IVersioned
         BusinessRules.Check(new VariantMustSuitEnrolment(variant, ForHousehold: true), "VariantCode");
         BusinessRules.Check(new DibaoMustMatchResidence(variant, Residence), "VariantCode");
         var open = _enrollments.Where(e => e.IsOpen && e.PersonId == person.Id).Select(e => ProgrammeCatalogue.Find(e.VariantCode)!).ToList();
-        BusinessRules.Check(new SinglePersonDibaoRules(IsNearPovertyIn(month), OpenDibao is not null, person.AgeAt(month), person.DisabilityGrade,
+        BusinessRules.Check(new SinglePersonDibaoRules(IsNearPovertyIn(month), OpenDibao is not null, person.AgeAt(month), person.DisabilityGrade, person.SeriouslyIll,
             open.Any(v => v.CoversHousehold), open.Any(v => v.Programme == Programme.ExtremePoverty)), "PersonId");
         var enrollment = new Enrollment(this, person, variant, month, Messages.Get("SinglePerson.Note"));
         _enrollments.Add(enrollment);
         Record(HouseholdEventKind.Enrolled, month, Messages.Format("Event.SinglePerson", person.Name, variant.Name), atUtc, by, before);
         return enrollment;
+    }
+
+    /// <summary>The path of the application the roster entry came from (受理, 调查, 初审, 公示, 审核确认), on the household's timeline.</summary>
+    public void NoteApplication(string path, YearMonth month, DateTime atUtc, string by) =>
+        Record(HouseholdEventKind.ApplicationApproved, month, path.Length <= HouseholdEvent.DescriptionMaxLength ? path : path[..HouseholdEvent.DescriptionMaxLength], atUtc, by);
+
+    /// <summary>重病 set or cleared for one member (certified serious illness).</summary>
+    public void SetSeriouslyIll(int personId, bool value, YearMonth month, DateTime atUtc, string by)
+    {
+        CheckActive();
+        var person = ActiveMembers.FirstOrDefault(m => m.Id == personId) ?? throw new BusinessRuleViolationException(new MemberMustBeActive(), "PersonId");
+        person.MarkSeriouslyIll(value);
+        Record(HouseholdEventKind.StatusChanged, month, Messages.Format(value ? "Event.SeriouslyIllIn" : "Event.SeriouslyIllOut", person.Name), atUtc, by);
     }
 
     /// <summary>知青 set or cleared for one member.</summary>

@@ -39,6 +39,11 @@ public sealed class Person : IVersioned
     public bool SentDownYouth { get; private set; }
 
     internal void MarkSentDownYouth(bool value) => SentDownYouth = value;
+
+    /// <summary>重病: a serious illness certified (e.g. a 慢特病 card): makes a household stable for 复核 and allows 单人保.</summary>
+    public bool SeriouslyIll { get; private set; }
+
+    internal void MarkSeriouslyIll(bool value) => SeriouslyIll = value;
     public YearMonth JoinedMonth { get; private set; }
     public YearMonth? LeftMonth { get; private set; }
     public Guid Version { get; set; }

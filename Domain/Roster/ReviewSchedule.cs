@@ -27,18 +27,18 @@ public sealed class ReviewPolicy
 
 /// <summary>
 /// 复核 schedule (民发〔2021〕57号 第三十条, as the research read it): a household whose every active member is elderly
-/// (60 or more) or severely disabled (grade 1 or 2) is stable and reviewed yearly, the others every six months, counted from
+/// (60 or more), severely disabled (grade 1 or 2) or seriously ill is stable and reviewed yearly, the others every six months, counted from
 /// the last review or, before the first, from the month of registration. The list of due reviews applies the same rule
 /// set-wise: <see cref="StableWhere"/> and <see cref="DueByWhere"/> sit beside their C# twins and a test holds them equal.
-/// (Seriously ill members also make a household stable in the national rules; the roster does not record illness yet.)
+/// A member with a certified serious illness (<see cref="Person.SeriouslyIll"/>) counts as steady too.
 /// </summary>
 public static class ReviewSchedule
 {
-    public static bool IsSteady(DateOnly birthDate, DisabilityGrade? grade, DateOnly on) =>
-        birthDate <= on.AddYears(-Person.ElderlyAge) || grade is DisabilityGrade.One or DisabilityGrade.Two;
+    public static bool IsSteady(DateOnly birthDate, DisabilityGrade? grade, bool seriouslyIll, DateOnly on) =>
+        birthDate <= on.AddYears(-Person.ElderlyAge) || grade is DisabilityGrade.One or DisabilityGrade.Two || seriouslyIll;
 
     public static bool IsStable(Household household, DateOnly on) =>
-        household.ActiveMembers.All(m => IsSteady(m.BirthDate, m.DisabilityGrade, on));
+        household.ActiveMembers.All(m => IsSteady(m.BirthDate, m.DisabilityGrade, m.SeriouslyIll, on));
 
     /// <summary>Whether the review is due by <paramref name="day"/>: its interval has passed since the last review (or registration).</summary>
     public static bool IsDueBy(DateOnly? lastReviewedOn, YearMonth registered, bool stable, ReviewPolicy policy, DateOnly day) =>
@@ -60,7 +60,7 @@ public static class ReviewSchedule
     {
         var elderlyBorn = on.AddYears(-Person.ElderlyAge);
         return h => !h.Members.Any(p => p.Status == PersonStatus.Active && p.BirthDate > elderlyBorn
-                                        && p.DisabilityGrade != DisabilityGrade.One && p.DisabilityGrade != DisabilityGrade.Two);
+                                        && p.DisabilityGrade != DisabilityGrade.One && p.DisabilityGrade != DisabilityGrade.Two && !p.SeriouslyIll);
     }
 
     /// <summary>Twin of <see cref="IsDueBy"/> with <see cref="IsStable"/>, for a query.</summary>
@@ -77,7 +77,7 @@ public static class ReviewSchedule
         return h => (h.LastReviewedOn != null ? h.LastReviewedOn <= stableFrom : h.RegisteredMonth <= stableMonth)
             || ((h.LastReviewedOn != null ? h.LastReviewedOn <= otherFrom : h.RegisteredMonth <= otherMonth)
                 && h.Members.Any(p => p.Status == PersonStatus.Active && p.BirthDate > elderlyBorn
-                                      && p.DisabilityGrade != DisabilityGrade.One && p.DisabilityGrade != DisabilityGrade.Two));
+                                      && p.DisabilityGrade != DisabilityGrade.One && p.DisabilityGrade != DisabilityGrade.Two && !p.SeriouslyIll));
     }
 }
 

@@ -53,4 +53,6 @@ public enum HouseholdEventKind
     Reviewed = 12,
     /// <summary>A tracked status (低保边缘家庭, 知青) set or cleared: counted, never paid.</summary>
     StatusChanged = 13,
+    /// <summary>审核确认: the application that put the household (or the member's programme) on the roster, with its path.</summary>
+    ApplicationApproved = 14,
 }

@@ -82,6 +82,8 @@ public sealed class ApplicationFlowTests : IAsyncLifetime
         var household = (await _db.SendAsync(new GetHousehold(decided.Value!.Value), Roles.Caseworker))!;
         Assert.Equal("滨湖社区", household.Community);
         Assert.Equal(["吴桂兰", "周志明"], household.Members.Select(m => m.Name).Order());
+        // The household's timeline carries the file's path, so its history starts where the application did.
+        Assert.Contains(household.Timeline, t => t.Description.StartsWith($"经申请 #{id} 审核确认：2026-11-15 受理（binhu）") && t.Description.Contains("公示 2026-11-15 至 2026-11-21"));
         var file = (await _db.SendAsAsync(County, new GetApplication(id)))!;
         Assert.Equal(ApplicationStage.Approved, file.Stage);
         Assert.Equal("城市低保 C类", file.Approved);          // the tier the township proposed

@@ -48,7 +48,10 @@ public sealed class TemporaryApprovalLevelTests : IAsyncLifetime
         var urgent = await _db.SendAsAsync("dongjiang", Case(2_000m, urgent: true));
         Assert.True(urgent.Succeeded, string.Join("；", urgent.Errors.Select(e => e.Message)));
         var row = (await _db.SendAsAsync("dongjiang", new ListTemporaryAssistance(RosterBuilder.Bureau))).Rows.Single(r => r.Id == urgent.Value);
-        Assert.True(row.AwaitingCompletion);
+        Assert.Equal((true, false), (row.AwaitingCompletion, row.CompletionOverdue));
+        _db.Clock.Now = _db.Clock.Now.AddDays(6);     // past the five days of TemporaryAssistance:CompletionDays
+        row = (await _db.SendAsAsync("dongjiang", new ListTemporaryAssistance(RosterBuilder.Bureau))).Rows.Single(r => r.Id == urgent.Value);
+        Assert.True(row.CompletionOverdue);
 
         Assert.True((await _db.SendAsAsync("dongjiang", new CompleteTemporaryAssistance(urgent.Value, "东民临〔2026〕9号", "王主任"))).Succeeded);
         var again = await _db.SendAsAsync("dongjiang", new CompleteTemporaryAssistance(urgent.Value, "东民临〔2026〕9号", "王主任"));

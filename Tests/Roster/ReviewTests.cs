@@ -41,6 +41,7 @@ public sealed class ReviewTests : IAsyncLifetime
             () => [_roster.Member("老人", Relationship.Head, 1949), _roster.Member("子女", Relationship.Child, 1995)],
             () => [_roster.Member("轻残", Relationship.Head, 1980, grade: DisabilityGrade.Three)],
             () => [_roster.Member("将满六十", Relationship.Head, 1966)],   // turns 60 in 2026: stable from then on
+            () => [_roster.Member("老人", Relationship.Head, 1947), _roster.Member("重病青年", Relationship.Child, 1992)],   // ill: stable
         };
         var months = new[] { new YearMonth(2025, 1), new YearMonth(2025, 8), new YearMonth(2025, 12), new YearMonth(2026, 2) };
         var reviewed = new DateOnly?[] { null, new DateOnly(2026, 3, 31), new DateOnly(2026, 5, 10), new DateOnly(2026, 8, 31), new DateOnly(2025, 10, 15) };
@@ -54,9 +55,14 @@ public sealed class ReviewTests : IAsyncLifetime
                         Roles.Caseworker)).Succeeded);
             }
 
+        await using (var arrange = _db.NewContext())
+            foreach (var ill in await arrange.Persons.Where(p => p.Name == "重病青年").ToListAsync())
+                Assert.True((await _db.SendAsync(new SetSeriouslyIll { HouseholdId = ill.HouseholdId, PersonId = ill.Id, Month = new YearMonth(2026, 11) },
+                    Roles.Caseworker)).Succeeded);
         await using var context = _db.NewContext();
         var households = await context.Households.Include(h => h.Members).AsNoTracking().ToListAsync();
-        Assert.Equal(20, households.Count);
+        Assert.Equal(24, households.Count);
+        Assert.Equal(4, households.Count(h => h.Members.Any(m => m.SeriouslyIll)));
         foreach (var on in new[] { new DateOnly(2025, 6, 1), new DateOnly(2026, 5, 20), new DateOnly(2026, 11, 15) })
             for (var day = new DateOnly(2025, 1, 1); day <= new DateOnly(2028, 1, 1); day = day.AddDays(1))
             {
@@ -78,10 +84,11 @@ public sealed class ReviewTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2024, 3, 1), ReviewSchedule.DueOn(null, new YearMonth(2023, 3), true, Policy));
         Assert.Equal(new DateOnly(2023, 9, 1), ReviewSchedule.DueOn(null, new YearMonth(2023, 3), false, Policy));
         Assert.Equal(new DateOnly(2024, 3, 1), ReviewSchedule.DueOn(new DateOnly(2023, 8, 31), new YearMonth(2023, 1), false, Policy));
-        Assert.True(ReviewSchedule.IsSteady(new DateOnly(1963, 11, 15), null, new DateOnly(2023, 11, 15)));
-        Assert.False(ReviewSchedule.IsSteady(new DateOnly(1963, 11, 16), null, new DateOnly(2023, 11, 15)));
-        Assert.True(ReviewSchedule.IsSteady(new DateOnly(1990, 1, 1), DisabilityGrade.Two, new DateOnly(2023, 11, 15)));
-        Assert.False(ReviewSchedule.IsSteady(new DateOnly(1990, 1, 1), DisabilityGrade.Three, new DateOnly(2023, 11, 15)));
+        Assert.True(ReviewSchedule.IsSteady(new DateOnly(1963, 11, 15), null, false, new DateOnly(2023, 11, 15)));
+        Assert.False(ReviewSchedule.IsSteady(new DateOnly(1963, 11, 16), null, false, new DateOnly(2023, 11, 15)));
+        Assert.True(ReviewSchedule.IsSteady(new DateOnly(1990, 1, 1), DisabilityGrade.Two, false, new DateOnly(2023, 11, 15)));
+        Assert.False(ReviewSchedule.IsSteady(new DateOnly(1990, 1, 1), DisabilityGrade.Three, false, new DateOnly(2023, 11, 15)));
+        Assert.True(ReviewSchedule.IsSteady(new DateOnly(1990, 1, 1), null, true, new DateOnly(2023, 11, 15)));   // 重病
     }
 
     [Fact]

@@ -78,4 +78,18 @@ public sealed class TrackedGroupsTests : IAsyncLifetime
         Assert.Contains(lines, l => l.VariantCode == ProgrammeCatalogue.RuralDibaoA);
         Assert.Contains(lines, l => l.VariantCode == ProgrammeCatalogue.DisabilityLiving);
     }
+
+    [Fact]
+    public async Task A_seriously_ill_adult_qualifies_for_single_person_dibao_too()
+    {
+        var household = await _roster.RegisterAsync(November, null, Residence.Rural, "三都镇",
+            _roster.Member("母亲", Relationship.Head, 1965, female: true), _roster.Member("尿毒症女儿", Relationship.Child, 1996, female: true));
+        var daughter = await _roster.PersonAsync(household, "尿毒症女儿");
+        Assert.True((await _db.SendAsync(new SetNearPoverty { HouseholdId = household, Month = November }, Roles.Caseworker)).Succeeded);
+        Assert.False((await _db.SendAsync(new EnrollSinglePerson(household, daughter, ProgrammeCatalogue.RuralDibaoA, November), Roles.Caseworker)).Succeeded);
+
+        Assert.True((await _db.SendAsync(new SetSeriouslyIll { HouseholdId = household, PersonId = daughter, Month = November }, Roles.Caseworker)).Succeeded);
+        Assert.True((await _db.SendAsync(new EnrollSinglePerson(household, daughter, ProgrammeCatalogue.RuralDibaoA, November), Roles.Caseworker)).Succeeded);
+        Assert.True((await _db.SendAsync(new GetHousehold(household), Roles.Caseworker))!.Members.Single(m => m.Id == daughter).SeriouslyIll);
+    }
 }

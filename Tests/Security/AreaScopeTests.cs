@@ -194,6 +194,7 @@ public sealed class AreaScopeTests : IAsyncLifetime
             [typeof(AttachToApplication)] = _ => new AttachToApplication(o.ApplicationId, $"{Marker}照片.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 7]),
             [typeof(ListAttachments)] = _ => new ListAttachments(o.ApplicationId),
             [typeof(GetAttachment)] = _ => new GetAttachment(o.ApplicationId, o.AttachmentId),
+            [typeof(SetSeriouslyIll)] = _ => new SetSeriouslyIll { HouseholdId = o.HouseholdId, PersonId = o.PersonId, Month = Open },
             [typeof(CompleteTemporaryAssistance)] = _ => new CompleteTemporaryAssistance(o.TemporaryId, "资民临〔2026〕1号", "王五"),
             [typeof(EnrollSinglePerson)] = _ => new EnrollSinglePerson(o.HouseholdId, o.PersonId, ProgrammeCatalogue.RuralDibaoA, Open),
             [typeof(ReceiveApplication)] = _ => new ReceiveApplication

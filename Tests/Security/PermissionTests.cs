@@ -70,6 +70,7 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(AttachToApplication)] = () => new AttachToApplication(-1, "a.jpg", [0xFF, 0xD8, 0xFF, 0xE0]),
         [typeof(ListAttachments)] = () => new ListAttachments(-1),
         [typeof(GetAttachment)] = () => new GetAttachment(-1, -1),
+        [typeof(SetSeriouslyIll)] = () => new SetSeriouslyIll { HouseholdId = -1, PersonId = -1, Month = new YearMonth(2026, 11) },
         [typeof(CompleteTemporaryAssistance)] = () => new CompleteTemporaryAssistance(-1, "资民临〔2026〕1号", "王五"),
         [typeof(EnrollSinglePerson)] = () => new EnrollSinglePerson(-1, -1, ProgrammeCatalogue.RuralDibaoA, new YearMonth(2026, 11)),
         [typeof(CheckApplicants)] = () => new CheckApplicants(ProgrammeCatalogue.RuralDibaoA, []),

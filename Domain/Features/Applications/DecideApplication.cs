@@ -83,6 +83,7 @@ public sealed class DecideApplicationHandler(IDataSessionFactory data, IClock cl
             session.Add(household);
         }
         application.Enrolled(household);
+        household.NoteApplication(application.PathSummary, from, now, actor.UserName);
         session.AuditReason = $"审核确认 申请#{application.Id}";
         await session.SaveChangesAsync(ct);
         return Result<int?>.Success(household.Id);

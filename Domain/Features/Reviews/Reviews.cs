@@ -96,11 +96,11 @@ public sealed class ListReviewsDueHandler(IDataSessionFactory data, IClock clock
                 h.Id, h.LastReviewedOn, h.RegisteredMonth, Community = h.Community!.Name, Township = h.Community.Parent!.Name,
                 Head = h.Members.Where(p => p.Relationship == Relationship.Head && p.Status == PersonStatus.Active).Select(p => p.Name).FirstOrDefault(),
                 Dibao = h.Enrollments.Where(e => e.PersonId == null && e.ToMonth == null).Select(e => e.VariantCode).FirstOrDefault(),
-                Members = h.Members.Where(p => p.Status == PersonStatus.Active).Select(p => new { p.BirthDate, p.DisabilityGrade }).ToList(),
+                Members = h.Members.Where(p => p.Status == PersonStatus.Active).Select(p => new { p.BirthDate, p.DisabilityGrade, p.SeriouslyIll }).ToList(),
             }), ct);
         var rows = page.Select(h =>
         {
-            var stable = h.Members.All(m => ReviewSchedule.IsSteady(m.BirthDate, m.DisabilityGrade, today));
+            var stable = h.Members.All(m => ReviewSchedule.IsSteady(m.BirthDate, m.DisabilityGrade, m.SeriouslyIll, today));
             var dueOn = ReviewSchedule.DueOn(h.LastReviewedOn, h.RegisteredMonth, stable, policy);
             return new ReviewDueRow(h.Id, h.Head ?? "", h.Township, h.Community, stable, h.LastReviewedOn, dueOn,
                 Math.Max(0, today.DayNumber - dueOn.DayNumber), h.Dibao is { } code ? ProgrammeCatalogue.Find(code)?.Name : null);

@@ -24,7 +24,7 @@ public sealed record HouseholdDetail(int Id, string Township, string Community, 
 /// <summary>A member of the household.</summary>
 public sealed record MemberDetail(int Id, string Name, string IdNumberMasked, Sex Sex, DateOnly BirthDate, int Age, Relationship Relationship,
     DisabilityCategory? DisabilityCategory, DisabilityGrade? DisabilityGrade, WorkCapacity WorkCapacity, PersonStatus Status,
-    YearMonth JoinedMonth, YearMonth? LeftMonth, bool SentDownYouth = false);
+    YearMonth JoinedMonth, YearMonth? LeftMonth, bool SentDownYouth = false, bool SeriouslyIll = false);
 
 /// <summary>An enrolment of the household or one member.</summary>
 /// <param name="EndsAt18">For an open children's allowance, the first month it is no longer paid (the child is 18 on its first day).</param>
@@ -59,7 +59,7 @@ public sealed class GetHouseholdHandler(IDataSessionFactory data, IClock clock, 
         return new HouseholdDetail(h.Id, h.Township, h.Community, h.CommunityId, h.Address, h.Residence,
             h.BankAccount is null ? null : Masking.Mask(h.BankAccount), h.Status, h.RegisteredMonth,
             members.Select(p => new MemberDetail(p.Id, p.Name, Masking.Mask(p.IdNumber), p.Sex, p.BirthDate, p.AgeAt(now), p.Relationship,
-                p.DisabilityCategory, p.DisabilityGrade, p.WorkCapacity, p.Status, p.JoinedMonth, p.LeftMonth, p.SentDownYouth)).ToList(),
+                p.DisabilityCategory, p.DisabilityGrade, p.WorkCapacity, p.Status, p.JoinedMonth, p.LeftMonth, p.SentDownYouth, p.SeriouslyIll)).ToList(),
             enrollments.Select(e => new EnrollmentDetail(e.Id, e.PersonId, members.FirstOrDefault(p => p.Id == e.PersonId)?.Name, e.VariantCode,
                 ProgrammeCatalogue.Find(e.VariantCode)?.Name ?? e.VariantCode, e.FromMonth, e.ToMonth, e.StopReason, e.StopNote, e.NeverTookEffect,
                 EndsAt18(e, members), e.CareLevel)).ToList(),

@@ -116,3 +116,24 @@ public sealed class EnrollSinglePersonHandler(IDataSessionFactory data, IClock c
             return Task.FromResult<Result?>(null);
         }, ct);
 }
+
+/// <summary>重病 set or cleared for one member: counts as steady for 复核 and qualifies for 单人保.</summary>
+[RequiresPermission(Permission.EditRoster)]
+public sealed class SetSeriouslyIll : IRequest<Result>, IHouseholdChange
+{
+    public int HouseholdId { get; set; }
+    public int PersonId { get; set; }
+    public bool Value { get; set; } = true;
+    public YearMonth Month { get; set; }
+}
+
+/// <summary>Sets it through the household, like any change.</summary>
+public sealed class SetSeriouslyIllHandler(IDataSessionFactory data, IClock clock, Actor actor) : IRequestHandler<SetSeriouslyIll, Result>
+{
+    public async ValueTask<Result> Handle(SetSeriouslyIll request, CancellationToken ct) =>
+        await HouseholdChange.ApplyAsync(data, clock, request, request.Value ? "登记重病" : "取消重病登记", (_, household) =>
+        {
+            household.SetSeriouslyIll(request.PersonId, request.Value, request.Month, clock.Now.UtcDateTime, actor.UserName);
+            return Task.FromResult<Result?>(null);
+        }, ct);
+}

@@ -138,13 +138,14 @@ public sealed record TemporaryAssistanceList(IReadOnlyList<TemporaryAssistanceRo
 /// <summary>One case as listed.</summary>
 public sealed record TemporaryAssistanceRow(int Id, int HouseholdId, string Township, string? PersonName, int Persons, YearMonth Month,
     decimal Amount, string Reason, string ApprovalNumber, string ApprovedBy, string RecordedBy, string? RevocationReason = null,
-    bool AwaitingCompletion = false, bool Urgent = false)
+    bool AwaitingCompletion = false, bool Urgent = false, bool CompletionOverdue = false)
 {
     public bool IsRevoked => RevocationReason is not null;
 }
 
 /// <summary>Reads the cases with their township and person.</summary>
-public sealed class ListTemporaryAssistanceHandler(IDataSessionFactory data) : IRequestHandler<ListTemporaryAssistance, TemporaryAssistanceList>
+public sealed class ListTemporaryAssistanceHandler(IDataSessionFactory data, IClock clock, TemporaryAssistancePolicy policy)
+    : IRequestHandler<ListTemporaryAssistance, TemporaryAssistanceList>
 {
     public const int MaxPageSize = 200;
 
@@ -165,7 +166,9 @@ public sealed class ListTemporaryAssistanceHandler(IDataSessionFactory data) : I
             .SelectMany(x => x.p.DefaultIfEmpty(), (x, p) => new { x.t, x.Township, Name = p == null ? null : p.Name }), ct);
         return new TemporaryAssistanceList(rows.Select(x => new TemporaryAssistanceRow(x.t.Id, x.t.HouseholdId, x.Township, x.Name, x.t.Persons,
             x.t.Month, x.t.Amount, x.t.Reason, x.t.ApprovalNumber, x.t.ApprovedBy, x.t.RecordedBy, x.t.RevocationReason,
-            x.t.Urgent && x.t.CompletedAtUtc == null && x.t.RevokedAtUtc == null, x.t.Urgent)).ToList(),
+            x.t.Urgent && x.t.CompletedAtUtc == null && x.t.RevokedAtUtc == null, x.t.Urgent,
+            // 先行救助 completed within CompletionDays of being paid first; after that the list says it is overdue.
+            x.t.Urgent && x.t.CompletedAtUtc == null && x.t.RevokedAtUtc == null && x.t.RecordedAtUtc.AddDays(policy.CompletionDays) < clock.Now.UtcDateTime)).ToList(),
             total, persons.Sum(p => p.Persons), persons.Sum(p => p.Amount));
     }
 }

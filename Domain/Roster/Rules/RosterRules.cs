@@ -195,17 +195,18 @@ public sealed record NearPovertyMustBeSet(bool IsSet) : IBusinessRule
 }
 
 /// <summary>
-/// 单人保 (民发〔2022〕83号): only in a 低保边缘家庭 without household dibao, for an adult with a grade 1 or 2 disability (the
-/// seriously ill qualify too, but the roster does not record illness), once, and not beside extreme-poverty support.
+/// 单人保 (民发〔2022〕83号): only in a 低保边缘家庭 without household dibao, for an adult with a grade 1 or 2 disability or a
+/// certified serious illness (重病), once, and not beside extreme-poverty support.
 /// </summary>
-public sealed record SinglePersonDibaoRules(bool NearPoverty, bool HouseholdDibao, int Age, DisabilityGrade? Grade, bool AlreadySingle, bool ExtremePoverty)
-    : IBusinessRule
+public sealed record SinglePersonDibaoRules(bool NearPoverty, bool HouseholdDibao, int Age, DisabilityGrade? Grade, bool SeriouslyIll, bool AlreadySingle,
+    bool ExtremePoverty) : IBusinessRule
 {
-    public bool IsBroken() => !NearPoverty || HouseholdDibao || Age < Person.AdultAge || Grade is not (DisabilityGrade.One or DisabilityGrade.Two)
-                              || AlreadySingle || ExtremePoverty;
+    private bool Qualifies => Age >= Person.AdultAge && (Grade is DisabilityGrade.One or DisabilityGrade.Two || SeriouslyIll);
+
+    public bool IsBroken() => !NearPoverty || HouseholdDibao || !Qualifies || AlreadySingle || ExtremePoverty;
 
     public string Message => Messages.Get(!NearPoverty ? "SinglePerson.NotNearPoverty"
         : HouseholdDibao ? "SinglePerson.HouseholdDibao"
-        : Age < Person.AdultAge || Grade is not (DisabilityGrade.One or DisabilityGrade.Two) ? "SinglePerson.NotSeverelyDisabledAdult"
+        : !Qualifies ? "SinglePerson.NotSeverelyDisabledAdult"
         : AlreadySingle ? "SinglePerson.Already" : "SinglePerson.ExtremePoverty");
 }

@@ -48,6 +48,13 @@ public partial class HouseholdPage
         await LoadAsync();
     }
 
+    private async Task ToggleSeriouslyIllAsync(MemberDetail member)
+    {
+        var month = await Sender.Send(new GetNextOpenMonth(Bureau.Value.JurisdictionCode));
+        Report(await Sender.Send(new SetSeriouslyIll { HouseholdId = Id, PersonId = member.Id, Value = !member.SeriouslyIll, Month = month }));
+        await LoadAsync();
+    }
+
     private void Report(CivilAffairs.Domain.Common.Result result)
     {
         if (result.Succeeded) Snackbar.Add(L["Users.Saved"], Severity.Success);

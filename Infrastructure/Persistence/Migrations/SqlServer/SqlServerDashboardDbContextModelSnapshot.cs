@@ -1435,6 +1435,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool>("SentDownYouth")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("SeriouslyIll")
+                        .HasColumnType("bit");
+
                     b.Property<int>("Sex")
                         .HasColumnType("int");
 

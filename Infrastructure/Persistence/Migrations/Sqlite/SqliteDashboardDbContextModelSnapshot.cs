@@ -1382,6 +1382,9 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("SentDownYouth")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("SeriouslyIll")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Sex")
                         .HasColumnType("INTEGER");
 
