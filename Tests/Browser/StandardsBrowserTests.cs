@@ -55,4 +55,33 @@ public sealed class StandardsBrowserTests
         await Expect(page.Locator("[data-testid=adjust-dialog]")).ToContainTextAsync("标准金额不能超过 10,000.00 元/人·月。");
         await Expect(page.Locator("[data-testid=adjust-dialog]")).ToContainTextAsync("请填写文件号。");
     }
+
+    [SkippableFact]
+    public async Task Entered_by_one_administrator_an_adjustment_waits_until_a_second_approves_it()
+    {
+        await using var browser = await BrowserSession.StartAsync(new Dictionary<string, string> { ["Standards:SecondApproval"] = "true" });
+        var (baseAddress, context) = (browser.BaseAddress, browser.Context);
+        var ruralA = ProgrammeCatalogue.RuralDibaoA;
+
+        await SignIn.InBrowserAsync(context, baseAddress, "standards", returnUrl: "/standards");
+        var page = await Support.Browser.OpenAsync(context, $"{baseAddress}/standards");
+        await page.Locator("[data-testid=open-adjustment]").ClickAsync();
+        await page.Locator("[data-testid=document-number]").FillAsync("资民发〔2026〕15号");
+        await page.Locator($"[data-testid=new-{ruralA}]").FillAsync("430");
+        await page.Locator("[data-testid=adjust-save]").ClickAsync();
+        await Expect(page.Locator("[data-testid=impact]")).ToContainTextAsync("调标影响");
+        await page.Locator("[data-testid=adjust-save]").ClickAsync();
+        await Expect(page.Locator("[data-testid=adjust-dialog]")).ToHaveCountAsync(0);
+        var pending = page.Locator("[data-testid=pending-proposals]");
+        await Expect(pending).ToContainTextAsync("资民发〔2026〕15号");
+        await Expect(pending).ToContainTextAsync("380.00 → 430.00");
+        await Expect(page.Locator($"[data-testid=upcoming-{ruralA}]")).Not.ToContainTextAsync("430.00");   // not in force yet
+
+        await context.ClearCookiesAsync();
+        await SignIn.InBrowserAsync(context, baseAddress, "standards-check", returnUrl: "/standards");
+        page = await Support.Browser.OpenAsync(context, $"{baseAddress}/standards");
+        await page.Locator("[data-testid=pending-proposals] button").Filter(new() { HasText = "审核通过" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=pending-proposals]")).ToHaveCountAsync(0);
+        await Expect(page.Locator($"[data-testid=upcoming-{ruralA}]")).ToContainTextAsync("430.00");
+    }
 }
