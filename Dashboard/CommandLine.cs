@@ -38,7 +38,7 @@ public static class CommandLine
     }
 
     private static readonly string[] Verbs =
-        ["verify-audit", "verify-ledger", "verify-summaries", "seed-demo", "roster-template", "import-roster", "close-month", "export-monthly", "export-summary", "add-user"];
+        ["verify-audit", "verify-ledger", "verify-summaries", "seed-demo", "roster-template", "import-roster", "close-month", "export-monthly", "export-summary", "add-user", "import-records"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && (Verbs.Contains(args[0]) || args[0] is "--help" or "-h" or "-?" or "--version");
 
@@ -85,7 +85,7 @@ public static class CommandLine
         var user = new Option<string?>("--user") { Description = "以哪个账户执行（须已启用并具备该命令所需权限）；缺省取配置 CommandLine:User" };
         var month = new Option<string>("--month") { Description = "月份，如 2023-06", Required = true };
         var output = new Option<string>("--out") { Description = "写入的文件", Required = true };
-        var file = new Option<string>("--file") { Description = "花名册工作簿（.xlsx）", Required = true };
+        var file = new Option<string>("--file") { Description = "文件：花名册工作簿（.xlsx），或部门数据（.xlsx / .csv）", Required = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "只检查，不写入" };
         var validOnly = new Option<bool>("--valid-only") { Description = "跳过有错误的户，导入其余各户（默认有错则一户不写）" };
 
@@ -111,6 +111,9 @@ public static class CommandLine
         Verb("roster-template", "写出花名册导入模板（需编辑花名册权限）", (parse, sender, bureau, ct) => TemplateAsync(sender, bureau, parse.GetValue(output)!, ct), output);
         Verb("import-roster", "导入花名册工作簿（需编辑花名册权限）", (parse, sender, bureau, ct) =>
             ImportAsync(sender, bureau, parse.GetValue(file)!, parse.GetValue(dryRun), parse.GetValue(validOnly), ct), file, dryRun, validOnly);
+        var source = new Option<string>("--source") { Description = "数据来源（配置 Monitoring:Sources），如 death（殡葬记录）", Required = true };
+        Verb("import-records", "导入部门数据（殡葬、公安、人社…）比对在保人员并生成预警（需编辑花名册权限）", (parse, sender, bureau, ct) =>
+            ImportRecordsAsync(sender, bureau, parse.GetValue(source)!, parse.GetValue(file)!, parse.GetValue(dryRun), ct), source, file, dryRun);
         Verb("close-month", "计算并关账一个发放月份（需发放权限）", (parse, sender, bureau, ct) =>
             CloseMonthAsync(sender, bureau, parse.GetValue(month)!, ct), month);
         var form = new Option<string?>("--form")
@@ -282,6 +285,20 @@ public static class CommandLine
                           $"写入 {report.HouseholdsWritten:N0} 户 {report.PersonsWritten:N0} 人；已导入过而跳过 {report.HouseholdsSkipped:N0} 户。" +
                           (report.Written ? "" : "（未写入任何数据）"));
         return report.HasErrors ? (int)ExitCode.Refused : 0;
+    }
+
+    private static async Task<int> ImportRecordsAsync(ISender sender, BureauOptions bureau, string source, string path, bool dryRun, CancellationToken ct)
+    {
+        if (!File.Exists(path)) return Fail(ExitCode.Refused, $"文件不存在：{path}");
+        await using var file = File.OpenRead(path);
+        var result = await sender.Send(new CivilAffairs.Domain.Features.Monitoring.ImportRecords(bureau.JurisdictionCode, source, Path.GetFileName(path), file, dryRun), ct);
+        if (Refusal(result) is { } refused) return refused;
+        var report = result.Value!;
+        foreach (var error in report.Invalid) Console.Error.WriteLine($"第 {error.Row} 行：{error.Message}");
+        Console.WriteLine($"读取 {report.Rows:N0} 行：与在保人员匹配 {report.Matched:N0} 行，未匹配 {report.Unmatched:N0} 行，无效 {report.Invalid.Count:N0} 行，" +
+                          $"已导入过 {report.AlreadyImported:N0} 行；生成预警 {report.WarningsRaised:N0} 条。" +
+                          (report.Written ? "" : dryRun ? "（试运行，未写入）" : "（有无效行，未写入任何数据）"));
+        return report.Invalid.Count > 0 ? (int)ExitCode.Refused : 0;
     }
 
     private static async Task<int> CloseMonthAsync(ISender sender, BureauOptions bureau, string text, CancellationToken ct)

@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddSingleton(configuration.GetSection("Reviews").Get<Domain.Roster.ReviewPolicy>() ?? new Domain.Roster.ReviewPolicy());
         services.AddSingleton(configuration.GetSection("Roster").Get<Domain.Roster.GradualExitPolicy>() ?? new Domain.Roster.GradualExitPolicy());
         services.AddSingleton(configuration.GetSection("TemporaryAssistance").Get<Domain.Payments.TemporaryAssistancePolicy>() ?? new Domain.Payments.TemporaryAssistancePolicy());
+        services.AddSingleton(configuration.GetSection("Monitoring").Get<Domain.Monitoring.MonitoringOptions>() ?? new Domain.Monitoring.MonitoringOptions());
         services.AddDomain();
         services.AddInfrastructure(configuration, contentRoot);
         if (configuration["Demo:Today"] is { Length: > 0 } day)

@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.TryAddSingleton(new Roster.ReviewPolicy());
         services.TryAddSingleton(new Roster.GradualExitPolicy());
         services.TryAddSingleton(new Payments.TemporaryAssistancePolicy());
+        services.TryAddSingleton(new Monitoring.MonitoringOptions());
         return services;
     }
 

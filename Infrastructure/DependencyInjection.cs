@@ -73,6 +73,7 @@ public static class DependencyInjection
         services.AddSingleton<Domain.Features.Reports.IWorkSummaryDocument, Word.WorkSummaryDocument>();
         services.AddSingleton<Domain.Features.Reports.IListWorkbook, Excel.ListWorkbook>();
         services.AddSingleton<Domain.Features.Applications.IPostingWorkbook, Excel.PostingWorkbook>();
+        services.AddSingleton<Domain.Features.Monitoring.IRecordFile, Monitoring.RecordFile>();
         // Identity's stores take a scoped context; only per-call scopes (sign-in request, UserAccounts) resolve it.
         services.AddScoped<DashboardDbContext>(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
         services.AddIdentityStores(configuration);

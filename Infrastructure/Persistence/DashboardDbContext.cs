@@ -71,6 +71,9 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<BankPayment> BankPayments => Set<BankPayment>();
     public DbSet<ChangeCounter> ChangeCounters => Set<ChangeCounter>();
     public DbSet<AnnualBudget> AnnualBudgets => Set<AnnualBudget>();
+    public DbSet<Domain.Monitoring.RecordImport> RecordImports => Set<Domain.Monitoring.RecordImport>();
+    public DbSet<Domain.Monitoring.ExternalRecord> ExternalRecords => Set<Domain.Monitoring.ExternalRecord>();
+    public DbSet<Domain.Monitoring.MonitoringWarning> Warnings => Set<Domain.Monitoring.MonitoringWarning>();
     public DbSet<StandardsProposal> StandardsProposals => Set<StandardsProposal>();
     public DbSet<StandardsProposalItem> StandardsProposalItems => Set<StandardsProposalItem>();
     public DbSet<AssistanceApplication> Applications => Set<AssistanceApplication>();
@@ -130,6 +133,9 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
         b.Entity<Posting>().HasQueryFilter(p => ScopeCommunities == null || ScopeCommunities.Contains(p.CommunityId));
         b.Entity<PostingEntry>().HasQueryFilter(x => ScopeCommunities == null
             || Set<Posting>().Any(p => p.Id == x.PostingId && ScopeCommunities.Contains(p.CommunityId)));
+        // A warning is its household's; department records and imports are the bureau's (their requests are bureau-wide).
+        b.Entity<Domain.Monitoring.MonitoringWarning>().HasQueryFilter(x => ScopeCommunities == null
+            || Set<Household>().Any(h => h.Id == x.HouseholdId && ScopeCommunities.Contains(h.CommunityId)));
         // A standards change (no household) concerns everyone; a household's own change stays in its area.
         b.Entity<RetroactiveChange>().HasQueryFilter(x => ScopeCommunities == null || x.HouseholdId == null
             || Set<Household>().Any(h => h.Id == x.HouseholdId && ScopeCommunities.Contains(h.CommunityId)));

@@ -80,6 +80,10 @@ public sealed class AreaScopeTests : IAsyncLifetime
         _other = new Other(household.Id, members[^1].Id, members[0].Id, enrollment.Id, theirCommunities[0], tangdong.Id, ownCommunity, dongjiang.Id,
             temporary ?? await ArrangeTemporaryCaseAsync(household.Id), recovery, lastEvent, members[0].IdNumber);
         _other = await ArrangeApplicationAsync(_other);
+        // A death record of their head: a warning in 唐洞's area, which 东江 must not read.
+        var deaths = System.Text.Encoding.UTF8.GetBytes($"姓名,身份证号,死亡日期\r\n户主,{_other.HeadIdNumber},2023-06-20");
+        var imported = await _db.SendAsync(new CivilAffairs.Domain.Features.Monitoring.ImportRecords("431081", "death", "deaths.csv", new MemoryStream(deaths)), Roles.Caseworker);
+        Assert.Equal(1, imported.Value!.WarningsRaised);
     }
 
     /// <summary>A file of 唐洞 taken by the county, visited, first-reviewed and posted by 唐洞, with an objection on it.</summary>
@@ -195,6 +199,7 @@ public sealed class AreaScopeTests : IAsyncLifetime
             [typeof(ListAttachments)] = _ => new ListAttachments(o.ApplicationId),
             [typeof(GetAttachment)] = _ => new GetAttachment(o.ApplicationId, o.AttachmentId),
             [typeof(SetSeriouslyIll)] = _ => new SetSeriouslyIll { HouseholdId = o.HouseholdId, PersonId = o.PersonId, Month = Open },
+            [typeof(CivilAffairs.Domain.Features.Monitoring.ListWarnings)] = _ => new CivilAffairs.Domain.Features.Monitoring.ListWarnings("431081", OpenOnly: false),
             [typeof(CompleteTemporaryAssistance)] = _ => new CompleteTemporaryAssistance(o.TemporaryId, "资民临〔2026〕1号", "王五"),
             [typeof(EnrollSinglePerson)] = _ => new EnrollSinglePerson(o.HouseholdId, o.PersonId, ProgrammeCatalogue.RuralDibaoA, Open),
             [typeof(ReceiveApplication)] = _ => new ReceiveApplication
@@ -264,7 +269,7 @@ public sealed class AreaScopeTests : IAsyncLifetime
         var reads = new[] { typeof(SearchRoster), typeof(GetHousehold), typeof(RevealIdNumber), typeof(ListPreviewPeople), typeof(ExportRoster),
             typeof(ExportPaymentList), typeof(GetMonthlyReport), typeof(ExportMonthlyReport), typeof(ListTemporaryAssistance),
             typeof(ListApplications), typeof(GetApplication), typeof(ListPostings), typeof(GetPosting), typeof(ExportPosting), typeof(ListReviewsDue),
-            typeof(ListAttachments), typeof(GetAttachment) };
+            typeof(ListAttachments), typeof(GetAttachment), typeof(CivilAffairs.Domain.Features.Monitoring.ListWarnings) };
         // In an order where each still applies to the household the ones before it changed (stopped last, moved away after).
         var writes = new[] { typeof(AttachToApplication), typeof(SetSentDownYouth), typeof(RecordReview), typeof(ReceiveApplication), typeof(RecordObjection), typeof(ResolveObjection), typeof(PublishPosting),
             typeof(DecideApplication), typeof(ChangeTier), typeof(AddMember), typeof(CorrectHousehold), typeof(RecordTemporaryAssistance),

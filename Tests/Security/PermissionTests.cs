@@ -71,6 +71,8 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(ListAttachments)] = () => new ListAttachments(-1),
         [typeof(GetAttachment)] = () => new GetAttachment(-1, -1),
         [typeof(SetSeriouslyIll)] = () => new SetSeriouslyIll { HouseholdId = -1, PersonId = -1, Month = new YearMonth(2026, 11) },
+        [typeof(CivilAffairs.Domain.Features.Monitoring.ListWarnings)] = () => new CivilAffairs.Domain.Features.Monitoring.ListWarnings("431081"),
+        [typeof(CivilAffairs.Domain.Features.Monitoring.ImportRecords)] = () => new CivilAffairs.Domain.Features.Monitoring.ImportRecords("431081", "death", "x.csv", new MemoryStream()),
         [typeof(CompleteTemporaryAssistance)] = () => new CompleteTemporaryAssistance(-1, "资民临〔2026〕1号", "王五"),
         [typeof(EnrollSinglePerson)] = () => new EnrollSinglePerson(-1, -1, ProgrammeCatalogue.RuralDibaoA, new YearMonth(2026, 11)),
         [typeof(CheckApplicants)] = () => new CheckApplicants(ProgrammeCatalogue.RuralDibaoA, []),
