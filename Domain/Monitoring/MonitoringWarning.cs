@@ -5,6 +5,15 @@ namespace CivilAffairs.Domain.Monitoring;
 /// <summary>Where a warning stands.</summary>
 public enum WarningState { Open = 1, Resolved = 2 }
 
+/// <summary>How a warning was resolved after verification.</summary>
+public enum WarningResolution
+{
+    /// <summary>核实无误: verified, nothing changes (with the reason).</summary>
+    NoChange = 1,
+    /// <summary>核实死亡: the person leaves the roster from the month after death; what was paid after it is recovered.</summary>
+    Died = 2,
+}
+
 /// <summary>
 /// 预警: a department's record matched to an assisted person, with the rule that raised it in the words staff read
 /// ("2023-06-12 死亡（殡葬记录），7 月仍在发放"), assigned to the household's township with a day to verify it by.
@@ -42,6 +51,44 @@ public sealed class MonitoringWarning
     public DateOnly RaisedOn { get; private set; }
     public DateOnly DueOn { get; private set; }
     public WarningState State { get; private set; }
+    public WarningResolution? Resolution { get; private set; }
+    public string? ResolutionNote { get; private set; }
+    public string? ResolvedBy { get; private set; }
+    public DateTime? ResolvedAtUtc { get; private set; }
+
+    /// <summary>Verified and resolved, once, with what was found.</summary>
+    public void Resolve(WarningResolution resolution, string? note, DateTime atUtc, string by)
+    {
+        BusinessRules.Check(new WarningMustBeOpen(State), "WarningId");
+        note = string.IsNullOrWhiteSpace(note) ? null : EnteredText.Clean(note);
+        BusinessRules.Check(new NoChangeNeedsReason(resolution, note), "Reason");
+        State = WarningState.Resolved;
+        Resolution = resolution;
+        ResolutionNote = note is { Length: > TextMaxLength } ? note[..TextMaxLength] : note;
+        ResolvedBy = by;
+        ResolvedAtUtc = atUtc;
+    }
+}
+
+/// <summary>A warning is resolved once.</summary>
+public sealed record WarningMustBeOpen(WarningState State) : IBusinessRule
+{
+    public bool IsBroken() => State != WarningState.Open;
+    public string Message => Messages.Get("Warning.NotOpen");
+}
+
+/// <summary>"Verified, no change" says why the record does not change the assistance.</summary>
+public sealed record NoChangeNeedsReason(WarningResolution Resolution, string? Note) : IBusinessRule
+{
+    public bool IsBroken() => Resolution == WarningResolution.NoChange && string.IsNullOrWhiteSpace(Note);
+    public string Message => Messages.Get("ReasonRequired");
+}
+
+/// <summary>Only a death record is resolved as a death, and from its date.</summary>
+public sealed record DeathNeedsADeathRecord(bool IsDeathRecord) : IBusinessRule
+{
+    public bool IsBroken() => !IsDeathRecord;
+    public string Message => Messages.Get("Warning.NotADeath");
 }
 
 /// <summary>

@@ -97,6 +97,31 @@ public sealed class ImportRecordsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Resolving_a_death_recovers_exactly_the_months_paid_after_it()
+    {
+        Assert.True((await _db.SendAsync(new ClosePaymentMonth { JurisdictionCode = RosterBuilder.Bureau, Month = November }, Roles.Caseworker)).Succeeded);
+        Assert.True((await ImportAsync(Encoding.UTF8.GetBytes(Csv($"王老汉,{_recipient},2026-10-12")))).Succeeded);
+        var warning = Assert.Single((await _db.SendAsync(new ListWarnings(RosterBuilder.Bureau), Roles.Caseworker)).Rows);
+
+        var bare = await _db.SendAsync(new ResolveWarning(warning.Id, WarningResolution.NoChange), Roles.Caseworker);
+        Assert.Equal("请填写原因。", Assert.Single(bare.Errors).Message);
+        Assert.True((await _db.SendAsync(new ResolveWarning(warning.Id, WarningResolution.Died), Roles.Caseworker)).Succeeded);
+        var twice = await _db.SendAsync(new ResolveWarning(warning.Id, WarningResolution.Died), Roles.Caseworker);
+        Assert.Equal("该预警已处理。", Assert.Single(twice.Errors).Message);
+        Assert.Empty((await _db.SendAsync(new ListWarnings(RosterBuilder.Bureau), Roles.Caseworker)).Rows);
+
+        // Died in October, paid for November (closed): the December run recovers November, and only November.
+        _db.Clock.Now = new DateTimeOffset(2026, 12, 5, 10, 0, 0, TimeSpan.FromHours(8));
+        Assert.True((await _db.SendAsync(new ComputePaymentMonth { JurisdictionCode = RosterBuilder.Bureau, Month = November.Next }, Roles.Caseworker)).Succeeded);
+        await using var context = _db.NewContext();
+        var paidNovember = (await context.PaymentLines.Where(l => l.Month == November && l.ForMonth == November).ToListAsync()).Sum(l => l.Amount);
+        var december = await context.PaymentLines.Where(l => l.Month == November.Next).ToListAsync();
+        var recovery = Assert.Single(december);
+        Assert.Equal((November, -paidNovember), (recovery.ForMonth, recovery.Amount));
+        Assert.True(paidNovember > 0);
+    }
+
+    [Fact]
     public async Task The_command_line_prints_what_it_found_and_exits_1_on_an_unreadable_file()
     {
         var path = Path.Combine(Path.GetTempPath(), $"deaths-{Guid.NewGuid():N}.csv");

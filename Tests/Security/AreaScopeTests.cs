@@ -46,7 +46,7 @@ public sealed class AreaScopeTests : IAsyncLifetime
     /// <summary>Ids of 唐洞街道's rows the samples aim at, and a 东江 community.</summary>
     private sealed record Other(int HouseholdId, int PersonId, int HeadId, int EnrollmentId, int CommunityId, int TownshipId,
         int OwnCommunityId, int OwnTownshipId, int TemporaryId, int? RecoveryId, long EventId, string HeadIdNumber,
-        int ApplicationId = 0, int ObjectionId = 0, int PostingId = 0, int AttachmentId = 0)
+        int ApplicationId = 0, int ObjectionId = 0, int PostingId = 0, int AttachmentId = 0, long WarningId = 0)
     {
         /// <summary>Whether the text shows anything of 唐洞's: a marked name or address, or the head's full ID number.</summary>
         public bool ShowsIn(string text) => text.Contains(Marker) || text.Contains(HeadIdNumber);
@@ -84,6 +84,8 @@ public sealed class AreaScopeTests : IAsyncLifetime
         var deaths = System.Text.Encoding.UTF8.GetBytes($"姓名,身份证号,死亡日期\r\n户主,{_other.HeadIdNumber},2023-06-20");
         var imported = await _db.SendAsync(new CivilAffairs.Domain.Features.Monitoring.ImportRecords("431081", "death", "deaths.csv", new MemoryStream(deaths)), Roles.Caseworker);
         Assert.Equal(1, imported.Value!.WarningsRaised);
+        await using (var warnings = _db.NewContext())
+            _other = _other with { WarningId = await warnings.Warnings.Select(w => w.Id).SingleAsync() };
     }
 
     /// <summary>A file of 唐洞 taken by the county, visited, first-reviewed and posted by 唐洞, with an objection on it.</summary>
@@ -199,6 +201,8 @@ public sealed class AreaScopeTests : IAsyncLifetime
             [typeof(ListAttachments)] = _ => new ListAttachments(o.ApplicationId),
             [typeof(GetAttachment)] = _ => new GetAttachment(o.ApplicationId, o.AttachmentId),
             [typeof(SetSeriouslyIll)] = _ => new SetSeriouslyIll { HouseholdId = o.HouseholdId, PersonId = o.PersonId, Month = Open },
+            [typeof(CivilAffairs.Domain.Features.Monitoring.ResolveWarning)] = _ => new CivilAffairs.Domain.Features.Monitoring.ResolveWarning(_other.WarningId,
+                CivilAffairs.Domain.Monitoring.WarningResolution.NoChange, "核实无误"),
             [typeof(CivilAffairs.Domain.Features.Monitoring.ListWarnings)] = _ => new CivilAffairs.Domain.Features.Monitoring.ListWarnings("431081", OpenOnly: false),
             [typeof(CompleteTemporaryAssistance)] = _ => new CompleteTemporaryAssistance(o.TemporaryId, "资民临〔2026〕1号", "王五"),
             [typeof(EnrollSinglePerson)] = _ => new EnrollSinglePerson(o.HouseholdId, o.PersonId, ProgrammeCatalogue.RuralDibaoA, Open),
@@ -271,7 +275,7 @@ public sealed class AreaScopeTests : IAsyncLifetime
             typeof(ListApplications), typeof(GetApplication), typeof(ListPostings), typeof(GetPosting), typeof(ExportPosting), typeof(ListReviewsDue),
             typeof(ListAttachments), typeof(GetAttachment), typeof(CivilAffairs.Domain.Features.Monitoring.ListWarnings) };
         // In an order where each still applies to the household the ones before it changed (stopped last, moved away after).
-        var writes = new[] { typeof(AttachToApplication), typeof(SetSentDownYouth), typeof(RecordReview), typeof(ReceiveApplication), typeof(RecordObjection), typeof(ResolveObjection), typeof(PublishPosting),
+        var writes = new[] { typeof(CivilAffairs.Domain.Features.Monitoring.ResolveWarning), typeof(AttachToApplication), typeof(SetSentDownYouth), typeof(RecordReview), typeof(ReceiveApplication), typeof(RecordObjection), typeof(ResolveObjection), typeof(PublishPosting),
             typeof(DecideApplication), typeof(ChangeTier), typeof(AddMember), typeof(CorrectHousehold), typeof(RecordTemporaryAssistance),
             typeof(RevokeTemporaryAssistance), typeof(RegisterHousehold), typeof(EndEnrollment), typeof(StopHousehold), typeof(MoveHousehold) };
         int another;
@@ -436,6 +440,7 @@ public sealed class AreaScopeTests : IAsyncLifetime
             await context.ApplicationSteps.CountAsync(x => context.Applications.Any(a => a.Id == x.ApplicationId && communities.Contains(a.CommunityId))),
             await context.Postings.CountAsync(p => communities.Contains(p.CommunityId)),
             await context.ApplicationAttachments.CountAsync(),
+            await context.Warnings.CountAsync(w => w.State == CivilAffairs.Domain.Monitoring.WarningState.Resolved),
         };
         return string.Join("|", parts);
     }

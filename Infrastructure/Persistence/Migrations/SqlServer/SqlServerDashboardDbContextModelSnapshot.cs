@@ -657,6 +657,18 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<long>("RecordId")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("Resolution")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int>("Severity")
                         .HasColumnType("int");
 

@@ -630,6 +630,18 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("RecordId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Resolution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Severity")
                         .HasColumnType("INTEGER");
 
