@@ -150,7 +150,7 @@ public sealed class CockpitTests : ComponentTestContext
         try
         {
             Assert.True((await Database.SendAsync(new Domain.Features.Payments.ClosePaymentMonth { JurisdictionCode = "431081", Month = july }, Roles.Caseworker)).Succeeded);
-            page.WaitForAssertion(() => Assert.Equal("2023-07", page.Find("[data-testid=cockpit-month-label]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+            page.WaitForAssertion(() => Assert.Equal("2023-07", page.Find("[data-testid=cockpit-month-label]").TextContent.Trim()), TimeSpan.FromSeconds(30));
         }
         finally
         {
