@@ -42,6 +42,7 @@ public sealed class AccessibilityBrowserTests
         ("approver", "/applications", null),
         ("approver", "/postings", null),
         ("caseworker", "/reviews", null),
+        ("caseworker", "/warnings", null),
     ];
 
     /// <summary>An office laptop and a desktop monitor; each page is checked at both without reloading it.</summary>

@@ -49,6 +49,7 @@ public sealed class ImportRecordsTests : IAsyncLifetime
         var warning = Assert.Single(warnings.Rows);
         Assert.Equal((WarningSeverity.Red, "2026-10-12 死亡（殡葬记录），2026-11 仍在发放", "三都镇", "王老汉"), (warning.Severity, warning.Text, warning.Township, warning.Person));
         Assert.Equal(1, warnings.Red);
+        Assert.True(warning.IsDeath);
 
         var again = await ImportAsync(file);
         Assert.Equal((2, 0, 0), (again.Value!.AlreadyImported, again.Value.Matched, again.Value.WarningsRaised));

@@ -153,10 +153,10 @@ public sealed record WarningList(IReadOnlyList<WarningRow> Rows, int Total, int 
 
 /// <summary>A warning as listed.</summary>
 public sealed record WarningRow(long Id, int HouseholdId, string Person, string Township, WarningSeverity Severity, string Text, DateOnly RaisedOn,
-    DateOnly DueOn, WarningState State, bool Overdue);
+    DateOnly DueOn, WarningState State, bool Overdue, bool IsDeath = false);
 
 /// <summary>Reads the warnings in the caller's area.</summary>
-public sealed class ListWarningsHandler(IDataSessionFactory data, IClock clock) : IRequestHandler<ListWarnings, WarningList>
+public sealed class ListWarningsHandler(IDataSessionFactory data, IClock clock, MonitoringOptions options) : IRequestHandler<ListWarnings, WarningList>
 {
     public async ValueTask<WarningList> Handle(ListWarnings request, CancellationToken ct)
     {
@@ -172,10 +172,11 @@ public sealed class ListWarningsHandler(IDataSessionFactory data, IClock clock) 
         var rows = await session.ToListAsync(query.OrderBy(w => w.State).ThenBy(w => w.Severity).ThenBy(w => w.DueOn).ThenBy(w => w.Id)
             .Skip(Math.Max(0, request.Page) * size).Take(size)
             .Join(session.Query<Person>(), w => w.PersonId, p => p.Id, (w, p) => new { w, p.Name })
-            .Join(session.Query<Area>(), x => x.w.TownshipId, a => a.Id, (x, a) => new { x.w, x.Name, Township = a.Name }), ct);
+            .Join(session.Query<Area>(), x => x.w.TownshipId, a => a.Id, (x, a) => new { x.w, x.Name, Township = a.Name })
+            .Join(session.Query<ExternalRecord>(), x => x.w.RecordId, r => r.Id, (x, r) => new { x.w, x.Name, x.Township, r.Source }), ct);
         int Of(WarningSeverity s) => open.Where(o => o.Key == s).Sum(o => o.Count);
         return new WarningList(rows.Select(x => new WarningRow(x.w.Id, x.w.HouseholdId, x.Name, x.Township, x.w.Severity, x.w.Text, x.w.RaisedOn,
-                x.w.DueOn, x.w.State, x.w.State == WarningState.Open && x.w.DueOn < today)).ToList(), total,
+                x.w.DueOn, x.w.State, x.w.State == WarningState.Open && x.w.DueOn < today, options.Find(x.Source)?.Kind == RecordKind.Death)).ToList(), total,
             Of(WarningSeverity.Red), Of(WarningSeverity.Yellow), Of(WarningSeverity.Blue));
     }
 }
