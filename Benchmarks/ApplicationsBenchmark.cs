@@ -4,7 +4,6 @@ using CivilAffairs.Domain.Features.Applications;
 using CivilAffairs.Domain.Features.Roster;
 using CivilAffairs.Domain.Programmes;
 using CivilAffairs.Domain.Roster;
-using CivilAffairs.Infrastructure.Persistence.Seeding;
 using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,14 +24,7 @@ public static class ApplicationsBenchmark
         var file = Path.Combine(Path.GetTempPath(), $"civil-affairs-bench-{scale}.db");
         var fresh = !File.Exists(file);
         await using var host = await BenchmarkHost.OpenAsync(file);
-        if (fresh)
-        {
-            var watch = Stopwatch.StartNew();
-            var written = await host.Services.GetRequiredService<DemoRosterSeeder>().SeedAsync(scale,
-                new Progress<int>(n => { if (n % 100_000 == 0) Console.WriteLine($"  {n:N0} households…"); }), withPayments: false);
-            Console.WriteLine($"generated {written!.Persons:N0} persons in {written.Households:N0} households: {watch.Elapsed.TotalSeconds:N1} s");
-            await ExecuteAsync(file, "ANALYZE");
-        }
+        if (fresh) await RosterSearchBenchmark.GenerateAsync(host, file, scale);
 
         await using var scope = await host.ScopeAsync();
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
