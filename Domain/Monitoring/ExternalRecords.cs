@@ -43,6 +43,8 @@ public sealed class RecordSource
     public string? DateColumn { get; set; }
     public string? AmountColumn { get; set; }
     public string? DetailColumn { get; set; }
+    /// <summary>For income records (养老金、工资): amounts below this do not raise a warning (yuan a month).</summary>
+    public decimal? MinimumAmount { get; set; }
 }
 
 /// <summary>The sources the bureau receives (configuration <c>Monitoring</c>); the product ships the death records'.</summary>
@@ -51,6 +53,13 @@ public sealed class MonitoringOptions
     public List<RecordSource> Sources { get; set; } =
     [
         new() { Name = "death", Department = "殡葬记录", Kind = RecordKind.Death, DateColumn = "死亡日期" },
+        new() { Name = "cancellation", Department = "公安户籍", Kind = RecordKind.RegistrationCancelled, DateColumn = "注销日期", DetailColumn = "注销原因" },
+        new() { Name = "pension", Department = "人社", Kind = RecordKind.Pension, DateColumn = "发放日期", AmountColumn = "月金额", MinimumAmount = 1_500m },
+        new() { Name = "vehicle", Department = "公安交管", Kind = RecordKind.Vehicle, DateColumn = "登记日期", DetailColumn = "号牌号码" },
+        new() { Name = "business", Department = "市场监管", Kind = RecordKind.Business, DateColumn = "成立日期", DetailColumn = "名称" },
+        new() { Name = "property", Department = "不动产登记", Kind = RecordKind.Property, DateColumn = "登记日期", DetailColumn = "坐落" },
+        new() { Name = "prison", Department = "司法", Kind = RecordKind.Imprisonment, DateColumn = "入监日期" },
+        new() { Name = "disability", Department = "残联", Kind = RecordKind.Disability, DateColumn = "发证日期", DetailColumn = "残疾类别等级" },
     ];
 
     /// <summary>Days a township has to verify a warning.</summary>

@@ -146,6 +146,21 @@ public sealed class ImportRecordsTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_vehicle_raises_a_yellow_warning_and_a_small_pension_none()
+    {
+        var vehicle = Encoding.UTF8.GetBytes($"姓名,身份证号,登记日期,号牌号码\r\n王老汉,{_recipient},2026-08-01,湘L·12345");
+        var cars = await _db.SendAsync(new ImportRecords(RosterBuilder.Bureau, "vehicle", "vehicles.csv", new MemoryStream(vehicle)), Roles.Caseworker);
+        Assert.Equal(1, cars.Value!.WarningsRaised);
+        var warning = Assert.Single((await _db.SendAsync(new ListWarnings(RosterBuilder.Bureau), Roles.Caseworker)).Rows);
+        Assert.Equal((WarningSeverity.Yellow, "公安交管：登记有车辆（2026-08-01）：湘L·12345", false), (warning.Severity, warning.Text, warning.IsDeath));
+
+        var pensions = Encoding.UTF8.GetBytes($"姓名,身份证号,发放日期,月金额\r\n王老汉,{_recipient},2026-10-01,900\r\n王老汉,{_recipient},2026-11-01,2600");
+        var paid = await _db.SendAsync(new ImportRecords(RosterBuilder.Bureau, "pension", "pensions.csv", new MemoryStream(pensions)), Roles.Caseworker);
+        Assert.Equal((2, 1), (paid.Value!.Matched, paid.Value.WarningsRaised));   // 900 元 cannot lift him over the line; 2,600 元 may
+        Assert.Contains((await _db.SendAsync(new ListWarnings(RosterBuilder.Bureau), Roles.Caseworker)).Rows, w => w.Text == "人社：月收入 2,600.00 元（2026-11-01），可能超过保障标准");
+    }
+
     [Theory]
     [InlineData("2023-06-12")]
     [InlineData("2023年6月12日")]

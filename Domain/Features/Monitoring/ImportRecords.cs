@@ -127,6 +127,8 @@ public sealed class ImportRecordsHandler(IDataSessionFactory data, IRecordFile f
             var person = persons.FirstOrDefault(x => x.IdNumber == p.Id);
             if (person.PersonId == 0) continue;
             matched++;
+            // An income below the source's threshold cannot lift the household over the line: matched, no warning.
+            if (source.MinimumAmount is { } minimum && (p.Amount ?? 0) < minimum) continue;
             warnings++;
             session.Add(new MonitoringWarning(j, record, person.HouseholdId, person.PersonId, person.TownshipId, WarningRules.SeverityOf(source.Kind),
                 WarningRules.TextOf(source, record, lastPaid.TryGetValue(person.PersonId, out var last) ? last : null), clock.Today,
