@@ -10,6 +10,8 @@ public enum ChangeTopic
     Standards = 2,
     TemporaryAssistance = 3,
     Payments = 4,
+    /// <summary>动态监测: departments' records imported, warnings raised or resolved (the cockpit counts them; the run does not read them).</summary>
+    Monitoring = 5,
 }
 
 /// <summary>What the payment run reads: a preview is current while the sum of these topics' counters has not moved.</summary>

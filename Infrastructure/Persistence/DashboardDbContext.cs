@@ -244,6 +244,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
         BenefitStandard or StandardsProposal => ChangeTopic.Standards,
         Domain.Payments.TemporaryAssistance => ChangeTopic.TemporaryAssistance,
         PaymentMonth or Recovery or BankBatch or BankPayment or AnnualBudget => ChangeTopic.Payments,
+        Domain.Monitoring.RecordImport or Domain.Monitoring.ExternalRecord or Domain.Monitoring.MonitoringWarning => ChangeTopic.Monitoring,
         _ => null,
     };
 

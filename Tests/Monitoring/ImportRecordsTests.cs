@@ -50,6 +50,13 @@ public sealed class ImportRecordsTests : IAsyncLifetime
         Assert.Equal((WarningSeverity.Red, "2026-10-12 死亡（殡葬记录），2026-11 仍在发放", "三都镇", "王老汉"), (warning.Severity, warning.Text, warning.Township, warning.Person));
         Assert.Equal(1, warnings.Red);
         Assert.True(warning.IsDeath);
+        // Leadership's figures: one red warning, and what November pays him is the money at risk.
+        var summary = await _db.SendAsync(new GetWarningSummary(RosterBuilder.Bureau), Roles.Leader);
+        Assert.Equal((1, 0, November), (summary.Red, summary.Overdue, summary.Month!.Value));
+        Assert.True(summary.AtRisk > 0);
+        await using (var ledger = _db.NewContext())
+            Assert.Equal((await ledger.PaymentLines.Where(l => l.Month == November).ToListAsync()).Sum(l => l.Amount), summary.AtRisk);
+        Assert.Equal("三都镇", Assert.Single(summary.Townships).Township);
 
         var again = await ImportAsync(file);
         Assert.Equal((2, 0, 0), (again.Value!.AlreadyImported, again.Value.Matched, again.Value.WarningsRaised));

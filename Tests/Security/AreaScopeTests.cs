@@ -203,6 +203,7 @@ public sealed class AreaScopeTests : IAsyncLifetime
             [typeof(SetSeriouslyIll)] = _ => new SetSeriouslyIll { HouseholdId = o.HouseholdId, PersonId = o.PersonId, Month = Open },
             [typeof(CivilAffairs.Domain.Features.Monitoring.ResolveWarning)] = _ => new CivilAffairs.Domain.Features.Monitoring.ResolveWarning(_other.WarningId,
                 CivilAffairs.Domain.Monitoring.WarningResolution.NoChange, "核实无误"),
+            [typeof(CivilAffairs.Domain.Features.Monitoring.GetWarningSummary)] = _ => new CivilAffairs.Domain.Features.Monitoring.GetWarningSummary("431081"),
             [typeof(CivilAffairs.Domain.Features.Monitoring.ListWarnings)] = _ => new CivilAffairs.Domain.Features.Monitoring.ListWarnings("431081", OpenOnly: false),
             [typeof(CompleteTemporaryAssistance)] = _ => new CompleteTemporaryAssistance(o.TemporaryId, "资民临〔2026〕1号", "王五"),
             [typeof(EnrollSinglePerson)] = _ => new EnrollSinglePerson(o.HouseholdId, o.PersonId, ProgrammeCatalogue.RuralDibaoA, Open),

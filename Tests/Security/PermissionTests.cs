@@ -72,6 +72,7 @@ public sealed class PermissionTests : IAsyncLifetime
         [typeof(GetAttachment)] = () => new GetAttachment(-1, -1),
         [typeof(SetSeriouslyIll)] = () => new SetSeriouslyIll { HouseholdId = -1, PersonId = -1, Month = new YearMonth(2026, 11) },
         [typeof(CivilAffairs.Domain.Features.Monitoring.ResolveWarning)] = () => new CivilAffairs.Domain.Features.Monitoring.ResolveWarning(-1, CivilAffairs.Domain.Monitoring.WarningResolution.NoChange, "核实无误"),
+        [typeof(CivilAffairs.Domain.Features.Monitoring.GetWarningSummary)] = () => new CivilAffairs.Domain.Features.Monitoring.GetWarningSummary("431081"),
         [typeof(CivilAffairs.Domain.Features.Monitoring.ListWarnings)] = () => new CivilAffairs.Domain.Features.Monitoring.ListWarnings("431081"),
         [typeof(CivilAffairs.Domain.Features.Monitoring.ImportRecords)] = () => new CivilAffairs.Domain.Features.Monitoring.ImportRecords("431081", "death", "x.csv", new MemoryStream()),
         [typeof(CompleteTemporaryAssistance)] = () => new CompleteTemporaryAssistance(-1, "资民临〔2026〕1号", "王五"),

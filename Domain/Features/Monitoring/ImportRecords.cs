@@ -182,3 +182,46 @@ public sealed class ListWarningsHandler(IDataSessionFactory data, IClock clock, 
             Of(WarningSeverity.Red), Of(WarningSeverity.Yellow), Of(WarningSeverity.Blue));
     }
 }
+
+/// <summary>Leadership's view of the warnings: open by severity, overdue, per township (overdue first), and the money at risk.</summary>
+[RequiresPermission(Permission.ViewCockpit)]
+public sealed record GetWarningSummary(string JurisdictionCode) : IRequest<WarningSummary>;
+
+/// <summary>The open warnings in figures; <see cref="AtRisk"/> is what the latest computed month pays to persons under a red warning.</summary>
+public sealed record WarningSummary(int Red, int Yellow, int Blue, int Overdue, decimal AtRisk, YearMonth? Month, IReadOnlyList<TownshipWarnings> Townships)
+{
+    public int Open => Red + Yellow + Blue;
+}
+
+/// <summary>One township's open and overdue warnings.</summary>
+public sealed record TownshipWarnings(int TownshipId, string Township, int Open, int Overdue);
+
+/// <summary>Counts in the caller's area; the money from the latest month's ledger lines of the persons under red warnings.</summary>
+public sealed class GetWarningSummaryHandler(IDataSessionFactory data, IClock clock) : IRequestHandler<GetWarningSummary, WarningSummary>
+{
+    public async ValueTask<WarningSummary> Handle(GetWarningSummary request, CancellationToken ct)
+    {
+        await using var session = await data.OpenAsync(ct);
+        var j = await session.FindJurisdictionIdAsync(request.JurisdictionCode, ct) ?? 0;
+        var today = clock.Today;
+        var open = session.Query<MonitoringWarning>().Where(w => w.JurisdictionId == j && w.State == WarningState.Open);
+        var counts = await session.ToListAsync(open.GroupBy(w => new { w.TownshipId, w.Severity })
+            .Select(g => new { g.Key.TownshipId, g.Key.Severity, Count = g.Count(), Overdue = g.Count(w => w.DueOn < today) }), ct);
+        var names = (await session.ToListAsync(session.Query<Area>().Where(a => a.ParentId == j && a.Level == AreaLevel.Township)
+            .Select(a => new { a.Id, a.Name }), ct)).ToDictionary(a => a.Id, a => a.Name);
+        var month = await session.FirstOrDefaultAsync(session.Query<PaymentMonth>().Where(m => m.JurisdictionId == j && m.State != PaymentMonthState.Open)
+            .OrderByDescending(m => m.Month).Select(m => (YearMonth?)m.Month), ct);
+        var atRisk = 0m;
+        if (month is { } latest)
+        {
+            var red = open.Where(w => w.Severity == WarningSeverity.Red).Select(w => w.PersonId);
+            atRisk = (await session.ToListAsync(session.Query<PaymentLine>().Where(l => l.JurisdictionId == j && l.Month == latest && l.PersonId != null
+                && red.Contains(l.PersonId!.Value)).Select(l => l.Amount), ct)).Sum();
+        }
+        var townships = counts.GroupBy(c => c.TownshipId)
+            .Select(g => new TownshipWarnings(g.Key, names.GetValueOrDefault(g.Key, ""), g.Sum(c => c.Count), g.Sum(c => c.Overdue)))
+            .OrderByDescending(t => t.Overdue).ThenByDescending(t => t.Open).ToList();
+        int Of(WarningSeverity s) => counts.Where(c => c.Severity == s).Sum(c => c.Count);
+        return new WarningSummary(Of(WarningSeverity.Red), Of(WarningSeverity.Yellow), Of(WarningSeverity.Blue), counts.Sum(c => c.Overdue), atRisk, month, townships);
+    }
+}

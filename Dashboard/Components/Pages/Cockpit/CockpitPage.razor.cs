@@ -35,6 +35,7 @@ public partial class CockpitPage : IDisposable
     protected IReadOnlyList<CockpitStandard> _standards = [];
     protected IReadOnlyList<CockpitAlert> _alerts = [];
     protected Domain.Features.Roster.TrackedGroups? _tracked;
+    protected Domain.Features.Monitoring.WarningSummary? _warnings;
     protected YearMonth? _month;
     protected ProgrammeGroup? _group;
     protected int? _township;
@@ -92,6 +93,8 @@ public partial class CockpitPage : IDisposable
         _alerts = await Snapshots.GetAsync(_area?.AreaId, request, () => Sender.Send(request).AsTask());
         var tracked = new Domain.Features.Roster.GetTrackedGroups(Code, _figures.Month ?? Clock.CurrentMonth);
         _tracked = await Snapshots.GetAsync(_area?.AreaId, tracked, () => Sender.Send(tracked).AsTask());
+        var warnings = new Domain.Features.Monitoring.GetWarningSummary(Code);
+        _warnings = await Snapshots.GetAsync(_area?.AreaId, warnings, () => Sender.Send(warnings).AsTask());
     }
 
     protected void OnChanged(IReadOnlySet<ChangeTopic> topics)

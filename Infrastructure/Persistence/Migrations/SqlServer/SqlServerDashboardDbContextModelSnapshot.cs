@@ -574,6 +574,11 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.SqlServer
                         {
                             Topic = 4,
                             Value = 0L
+                        },
+                        new
+                        {
+                            Topic = 5,
+                            Value = 0L
                         });
                 });
 

@@ -551,6 +551,11 @@ namespace CivilAffairs.Infrastructure.Persistence.Migrations.Sqlite
                         {
                             Topic = 4,
                             Value = 0L
+                        },
+                        new
+                        {
+                            Topic = 5,
+                            Value = 0L
                         });
                 });
 
