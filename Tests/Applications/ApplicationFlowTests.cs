@@ -347,6 +347,16 @@ public sealed class ApplicationFlowTests : IAsyncLifetime
         Assert.Equal((ProgrammeCatalogue.ExtremePovertyUrbanAtHome, CareLevel.FullCare), (enrollment.VariantCode, enrollment.CareLevel));
     }
 
+    [Fact]
+    public async Task Another_township_cannot_take_a_file_for_this_village_and_the_refusal_is_audited()
+    {
+        var refused = await _db.SendAsAsync("tangdong", Dibao());
+        Assert.Contains("无权访问", Assert.Single(refused.Errors).Message);
+        await using var context = _db.NewContext();
+        Assert.False(await context.Applications.AnyAsync());
+        Assert.True(await context.AuditRecords.AnyAsync(r => r.Action == Domain.Auditing.AuditAction.AccessDenied && r.EntityType == nameof(ReceiveApplication)));
+    }
+
     private async Task<string> IdNumberOfAsync(int personId)
     {
         await using var context = _db.NewContext();

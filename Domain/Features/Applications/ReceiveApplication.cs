@@ -57,9 +57,7 @@ public sealed class ReceiveApplicationHandler(IDataSessionFactory data, IClock c
         if (await session.FindCommunityAsync(request.CommunityId, ct) is not { } found)
             return Result<int>.Failure([new(nameof(request.CommunityId), Messages.Get("UnknownCommunity"))]);
         var (community, jurisdictionId) = found;
-        // Reads are filtered but a community is reference data: an account records files in its own area only.
-        if (actor.Scope is { } scope && !scope.Covers(community.Id))
-            return Result<int>.Failure([new(nameof(request.CommunityId), Messages.Format("OutsideArea", scope.AreaName))]);
+        // A file for a community outside the caller's area is refused by the save (DashboardDbContext), audited as any refusal.
         var receivedOn = request.ReceivedOn ?? clock.Today;
         BusinessRules.Check(new DateNotInFuture(receivedOn, clock.Today), nameof(request.ReceivedOn));
         var variant = ProgrammeCatalogue.Find(request.VariantCode)!;
