@@ -28,13 +28,14 @@ public static class DependencyInjection
     public static IServiceCollection AddDashboardCore(this IServiceCollection services, IConfiguration configuration,
         string contentRoot)
     {
-        // Before AddDomain, whose default policy yields to the bureau's configured one.
-        services.AddSingleton(configuration.GetSection("Applications").Get<Domain.Applications.ApplicationPolicy>() ?? new Domain.Applications.ApplicationPolicy());
-        services.AddSingleton(configuration.GetSection("Standards").Get<Domain.Standards.StandardsPolicy>() ?? new Domain.Standards.StandardsPolicy());
-        services.AddSingleton(configuration.GetSection("Reviews").Get<Domain.Roster.ReviewPolicy>() ?? new Domain.Roster.ReviewPolicy());
-        services.AddSingleton(configuration.GetSection("Roster").Get<Domain.Roster.GradualExitPolicy>() ?? new Domain.Roster.GradualExitPolicy());
-        services.AddSingleton(configuration.GetSection("TemporaryAssistance").Get<Domain.Payments.TemporaryAssistancePolicy>() ?? new Domain.Payments.TemporaryAssistancePolicy());
-        services.AddSingleton(configuration.GetSection("Monitoring").Get<Domain.Monitoring.MonitoringOptions>() ?? new Domain.Monitoring.MonitoringOptions());
+        // Before AddDomain, whose default policies yield to the bureau's configured ones.
+        void Bind<T>(string section) where T : class, new() => services.AddSingleton(configuration.GetSection(section).Get<T>() ?? new T());
+        Bind<Domain.Applications.ApplicationPolicy>("Applications");
+        Bind<Domain.Standards.StandardsPolicy>("Standards");
+        Bind<Domain.Roster.ReviewPolicy>("Reviews");
+        Bind<Domain.Roster.GradualExitPolicy>("Roster");
+        Bind<Domain.Payments.TemporaryAssistancePolicy>("TemporaryAssistance");
+        Bind<Domain.Monitoring.MonitoringOptions>("Monitoring");
         services.AddDomain();
         services.AddInfrastructure(configuration, contentRoot);
         if (configuration["Demo:Today"] is { Length: > 0 } day)
