@@ -15,11 +15,8 @@ public sealed class RecordFile(IOptions<WorkbookLimits> limits) : IRecordFile
 {
     static RecordFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public IReadOnlyList<IReadOnlyDictionary<string, object?>> Read(Stream file, string fileName)
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> Read(byte[] bytes, string fileName)
     {
-        using var buffer = new MemoryStream();
-        file.CopyTo(buffer);
-        var bytes = buffer.ToArray();
         if (bytes is [0x50, 0x4B, 0x03, 0x04, ..])
         {
             using var workbook = new MemoryStream(bytes);

@@ -14,7 +14,7 @@ namespace CivilAffairs.Domain.Features.Monitoring;
 public interface IRecordFile
 {
     /// <summary>The rows under the header row, each cell by its header; throws <see cref="UnreadableRecordFileException"/> on a file it cannot read.</summary>
-    IReadOnlyList<IReadOnlyDictionary<string, object?>> Read(Stream file, string fileName);
+    IReadOnlyList<IReadOnlyDictionary<string, object?>> Read(byte[] content, string fileName);
 }
 
 /// <summary>A file that is neither a workbook nor a text table: nothing is imported.</summary>
@@ -45,12 +45,12 @@ public sealed class ImportRecordsHandler(IDataSessionFactory data, IRecordFile f
                 string.Join("、", options.Sources.Select(s => s.Name))))]);
         using var buffer = new MemoryStream();
         await request.File.CopyToAsync(buffer, ct);
-        var sha = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(buffer.ToArray()));
-        buffer.Position = 0;
+        var content = buffer.ToArray();
+        var sha = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content));
         IReadOnlyList<IReadOnlyDictionary<string, object?>> rows;
         try
         {
-            rows = files.Read(buffer, request.FileName);
+            rows = files.Read(content, request.FileName);
         }
         catch (UnreadableRecordFileException e)
         {
