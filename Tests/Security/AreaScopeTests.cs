@@ -332,6 +332,17 @@ public sealed class AreaScopeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_township_cannot_register_someone_another_township_already_assists()
+    {
+        var own = (RegisterHousehold)Aimed()[typeof(RegisterHousehold)](new MemoryStream());
+        own.CommunityId = _other.OwnCommunityId;
+        own.Members[0].IdNumber = _other.HeadIdNumber;
+        var refused = await _db.SendAsAsync(Township, own);
+        Assert.Equal(nameof(Domain.Roster.Rules.PersonBelongsToOneHouseholdAtATime), Assert.Single(refused.Errors).Rule);
+        Assert.DoesNotContain(_other.HeadIdNumber, refused.Errors[0].Message);
+    }
+
+    [Fact]
     public async Task A_township_s_figures_are_the_bureau_s_figures_for_that_township()
     {
         var mine = await _db.SendAsAsync(Township, new GetCockpitFigures("431081", Closed));

@@ -57,11 +57,14 @@ public static class RosterSession
             .Where(m => m.JurisdictionId == jurisdictionId && m.State == PaymentMonthState.Closed)
             .OrderByDescending(m => m.ClosedAtUtc).Select(m => m.ClosedAtUtc), ct);
 
-    /// <summary>The household an active person with this number belongs to, if any.</summary>
+    /// <summary>
+    /// The household an active person with this number belongs to, if any, anywhere in the county: one household at a time
+    /// holds across areas, so a township cannot register someone another township already assists.
+    /// </summary>
     public static Task<int?> ActiveHouseholdOfAsync(this IDataSession session, string idNumber, CancellationToken ct)
     {
         var normalized = idNumber.Trim().ToUpperInvariant();
-        return session.FirstOrDefaultAsync(session.Query<Person>()
+        return session.FirstOrDefaultAsync(session.QueryAcrossAreas<Person>()
             .Where(p => p.IdNumber == normalized && p.Status == PersonStatus.Active)
             .Select(p => (int?)p.HouseholdId), ct);
     }
